@@ -1,0 +1,53 @@
+"""Guichet's one configuration object, read from `GUICHET_*` environment variables."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from indexing.embeddings.registry import DEFAULT_EMBEDDING_MODEL
+
+BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def default_data_dir() -> Path:
+    """Outside the source tree, where per-user application data belongs (XDG)."""
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "guichet"
+
+
+class Settings(BaseSettings):
+    """Every setting, with the default a fresh install uses. Env var = GUICHET_ + name."""
+
+    model_config = SettingsConfigDict(env_prefix="GUICHET_", extra="ignore")
+
+    corpus_dir: Path = Field(default=BUNDLED_CORPUS,
+                             description="Folder of the corpus (fr/, nl/, en/ of Markdown files).")
+    data_dir: Path = Field(default_factory=default_data_dir,
+                           description="Where indexes and databases are written.")
+    embedding_model: str = Field(
+        default=DEFAULT_EMBEDDING_MODEL,
+        description="Embedding model: a packaged offline model, or any sentence-transformers "
+                    "hub name or local folder.")
+    search_k: int = Field(default=10, ge=1, le=50,
+                          description="Passages returned by a search.")
+    retrieval_candidates: int = Field(default=40, ge=5, le=500,
+                                      description="Candidates each retriever (dense, BM25) "
+                                                  "hands to the fusion.")
+    rrf_k: int = Field(default=60, ge=1, le=1000,
+                       description="Reciprocal-rank-fusion constant: higher flattens the ranks.")
+    host: str = Field(default="127.0.0.1", description="Address the web server listens on.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port of the web server.")
+    log_level: str = Field(default="INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$",
+                           description="Logging level.")
+
+    @model_validator(mode="after")
+    def _data_dir_outside_corpus(self) -> Settings:
+        corpus, data = self.corpus_dir.resolve(), self.data_dir.resolve()
+        if data == corpus or corpus in data.parents:
+            raise ValueError(f"GUICHET_DATA_DIR ({data}) must not be inside the corpus folder "
+                             f"({corpus}): index files would be read as documents.")
+        return self

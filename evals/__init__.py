@@ -1,0 +1,1 @@
+"""Measures Guichet: question sets, metrics, benchmarks."""

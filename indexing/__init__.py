@@ -1,0 +1,1 @@
+"""Turns the procedure documents of a corpus into a searchable index (dense + lexical)."""

@@ -1,0 +1,79 @@
+"""The dense index: chunk embeddings in a persistent Chroma collection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import chromadb
+import numpy as np
+from chromadb.config import Settings as ChromaSettings
+
+from indexing.embeddings.adapters import ChromaEmbeddingFunction
+from indexing.embeddings.base import EmbeddingBackend
+from indexing.models import Chunk, Language
+
+COLLECTION_NAME = "guichet-chunks"
+EMBEDDING_BATCH = 8
+
+
+@dataclass(frozen=True)
+class DenseHit:
+    """A chunk found by embedding similarity; `similarity` is the cosine similarity."""
+
+    chunk_id: str
+    similarity: float
+
+
+def _client(folder: Path) -> chromadb.ClientAPI:
+    return chromadb.PersistentClient(path=str(folder),
+                                     settings=ChromaSettings(anonymized_telemetry=False))
+
+
+class DenseIndex:
+    """A Chroma collection of chunks, queried with the backend the index was built with."""
+
+    def __init__(self, collection, backend: EmbeddingBackend) -> None:
+        self._collection = collection
+        self._backend = backend
+
+    @classmethod
+    def build(cls, folder: Path, backend: EmbeddingBackend, chunks: Sequence[Chunk],
+              texts: Sequence[str], on_progress: Callable[[int], None] = lambda n: None):
+        """Embed every chunk (in small batches, reporting progress) into a new collection."""
+        collection = _client(folder).create_collection(
+            COLLECTION_NAME, embedding_function=ChromaEmbeddingFunction(backend),
+            configuration={"hnsw": {"space": "cosine"}})
+        for start in range(0, len(chunks), EMBEDDING_BATCH):
+            batch = list(chunks[start:start + EMBEDDING_BATCH])
+            batch_texts = list(texts[start:start + EMBEDDING_BATCH])
+            collection.add(
+                ids=[chunk.chunk_id for chunk in batch],
+                embeddings=backend.embed_passages(batch_texts),
+                documents=[chunk.text for chunk in batch],
+                metadatas=[chunk.to_metadata() for chunk in batch],
+            )
+            on_progress(len(batch))
+        return cls(collection, backend)
+
+    @classmethod
+    def open(cls, folder: Path, backend: EmbeddingBackend) -> DenseIndex:
+        collection = _client(folder).get_collection(
+            COLLECTION_NAME, embedding_function=ChromaEmbeddingFunction(backend))
+        return cls(collection, backend)
+
+    def count(self) -> int:
+        return self._collection.count()
+
+    def search(self, query_vector: np.ndarray, k: int,
+               languages: Sequence[Language] | None = None) -> list[DenseHit]:
+        """The k most similar chunks, optionally only in some languages."""
+        total = self.count()
+        if total == 0:
+            return []
+        where = {"language": {"$in": [lang.value for lang in languages]}} if languages else None
+        result = self._collection.query(query_embeddings=[query_vector], n_results=min(k, total),
+                                        where=where, include=["distances"])
+        return [DenseHit(chunk_id, 1.0 - float(distance))
+                for chunk_id, distance in zip(result["ids"][0], result["distances"][0])]

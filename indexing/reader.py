@@ -1,0 +1,58 @@
+"""Opens the current index of a data directory for searching."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from indexing.builder import CHUNKS_FILE
+from indexing.dense import DenseIndex
+from indexing.embeddings.base import EmbeddingBackend
+from indexing.errors import GuichetError, IndexNotBuiltError
+from indexing.layout import IndexLayout
+from indexing.lexical import LexicalIndex
+from indexing.manifest import IndexManifest
+from indexing.models import Chunk, Language, SectionKind
+
+
+@dataclass(frozen=True)
+class OpenIndex:
+    """A built index, ready to search: its manifest, chunks, dense and lexical parts."""
+
+    folder: Path
+    manifest: IndexManifest
+    chunks: dict[str, Chunk]
+    dense: DenseIndex
+    lexical: LexicalIndex
+
+    @property
+    def doc_ids(self) -> set[str]:
+        return {chunk.doc_id for chunk in self.chunks.values()}
+
+
+def open_index(data_dir: Path, backend: EmbeddingBackend) -> OpenIndex:
+    """Open the current index; the backend must be the model the index was built with."""
+    folder = IndexLayout(data_dir).current_build()
+    if folder is None:
+        raise IndexNotBuiltError(data_dir)
+    manifest = IndexManifest.read(folder)
+    if manifest.embedding_model != backend.name:
+        raise GuichetError(
+            f"The index in {data_dir} was built with the embedding model "
+            f"'{manifest.embedding_model}', but the settings name '{backend.name}'. "
+            "Rebuild it with: guichet index")
+    return OpenIndex(folder, manifest, _read_chunks(folder / CHUNKS_FILE),
+                     DenseIndex.open(folder / "chroma", backend),
+                     LexicalIndex.load(folder / "lexical"))
+
+
+def _read_chunks(path: Path) -> dict[str, Chunk]:
+    chunks = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            raw = json.loads(line)
+            raw.update(language=Language(raw["language"]), section=SectionKind(raw["section"]),
+                       keywords=tuple(raw["keywords"]))
+            chunks[raw["chunk_id"]] = Chunk(**raw)
+    return chunks

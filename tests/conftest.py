@@ -1,0 +1,71 @@
+"""Shared fixtures: the real embedding model, a real index of the bundled corpus, small corpora.
+
+Nothing may reach the network from a test (a model hub download would fail on the deployer's
+offline machine too), so connections to anything but loopback are refused.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Guichet, ensure_index
+from assistant.settings import BUNDLED_CORPUS, Settings
+from indexing.embeddings import DEFAULT_EMBEDDING_MODEL, create_embedding_backend
+from tests.corpus_factory import write_document
+
+_real_connect = socket.socket.connect
+
+
+def _loopback_only(self, address):
+    host = address[0] if isinstance(address, tuple) else None
+    if host is not None:
+        try:
+            resolved = ipaddress.ip_address(socket.gethostbyname(host))
+        except (OSError, ValueError):
+            resolved = None
+        if resolved is None or not resolved.is_loopback:
+            raise ConnectionRefusedError(f"tests may not reach the network ({host})")
+    return _real_connect(self, address)
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch):
+    monkeypatch.setattr(socket.socket, "connect", _loopback_only)
+
+
+@pytest.fixture(scope="session")
+def embedding_backend():
+    backend = create_embedding_backend(DEFAULT_EMBEDDING_MODEL)
+    backend.warm_up()
+    return backend
+
+
+@pytest.fixture(scope="session")
+def bundled_settings(tmp_path_factory) -> Settings:
+    """Settings over the bundled corpus with a data folder of the test session."""
+    return Settings(corpus_dir=BUNDLED_CORPUS, data_dir=tmp_path_factory.mktemp("bundled-data"))
+
+
+@pytest.fixture(scope="session")
+def bundled_guichet(bundled_settings, embedding_backend) -> Guichet:
+    """The assistant over a real index of the bundled corpus, built once per session."""
+    ensure_index(bundled_settings, embedding_backend)
+    return Guichet.open(bundled_settings, embedding_backend)
+
+
+@pytest.fixture
+def small_corpus(tmp_path) -> Path:
+    """A two-document corpus, quick to embed."""
+    corpus = tmp_path / "corpus"
+    write_document(corpus, "passeport-test", title="Demander un passeport",
+                   sections={"Pour qui ?": "Le passeport sert à voyager hors de l'Europe.",
+                             "Coût": "Le passeport coûte environ 75 euros selon la commune."})
+    write_document(corpus, "encombrants-test", title="Enlèvement des encombrants",
+                   sections={"Comment faire ?": "Prenez rendez-vous pour l'enlèvement de vos "
+                                                "vieux meubles et objets encombrants.",
+                             "Coût": "Le premier enlèvement de l'année est gratuit."})
+    return corpus

@@ -1,0 +1,69 @@
+"""The `guichet` command, run as a real process like a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.corpus_factory import document_text, write_document
+
+GUICHET = Path(sys.executable).parent / "guichet"
+
+
+def run_guichet(*args: str, data_dir: Path, corpus: Path | None = None,
+                timeout: float = 300) -> subprocess.CompletedProcess:
+    env = {**os.environ, "GUICHET_DATA_DIR": str(data_dir)}
+    if corpus is not None:
+        env["GUICHET_CORPUS_DIR"] = str(corpus)
+    return subprocess.run([str(GUICHET), *args], capture_output=True, text=True, env=env,
+                          timeout=timeout)
+
+
+@pytest.mark.slow
+def test_index_prints_counts_then_search_json_ranks_the_right_document(small_corpus, tmp_path):
+    built = run_guichet("index", data_dir=tmp_path / "data", corpus=small_corpus)
+    assert built.returncode == 0, built.stderr
+    assert "2 documents, 6 chunks" in built.stdout
+
+    again = run_guichet("index", data_dir=tmp_path / "data", corpus=small_corpus)
+    assert again.returncode == 0 and "already up to date" in again.stdout
+
+    found = run_guichet("search", "jeter un vieux canapé", "--k", "2", "--json",
+                        data_dir=tmp_path / "data", corpus=small_corpus)
+    assert found.returncode == 0, found.stderr
+    passages = json.loads(found.stdout)
+    assert len(passages) == 2
+    assert passages[0]["doc_id"] == "encombrants-test"
+    assert {"section", "url", "fused_score", "dense_rank", "lexical_rank"} <= set(passages[0])
+
+
+@pytest.mark.slow
+def test_index_exits_non_zero_and_lists_every_broken_file(small_corpus, tmp_path):
+    write_document(small_corpus, "sans-titre", text="---\nid: sans-titre\n---\n## Coût\nGratuit.\n")
+    write_document(small_corpus, "mauvaise-langue", language="nl",
+                   text=document_text("mauvaise-langue", language="fr"))
+    result = run_guichet("index", data_dir=tmp_path / "data", corpus=small_corpus)
+    assert result.returncode == 1
+    assert "2 file(s) were skipped" in result.stderr
+    assert "sans-titre.md" in result.stderr and "mauvaise-langue.md" in result.stderr
+    assert "2 documents" in result.stdout
+
+
+def test_search_before_any_index_tells_how_to_build_it(tmp_path):
+    result = run_guichet("search", "passeport", data_dir=tmp_path / "empty")
+    assert result.returncode == 1
+    assert "guichet index" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_invalid_setting_is_reported_without_a_traceback(tmp_path):
+    env_result = subprocess.run([str(GUICHET), "index"], capture_output=True, text=True,
+                                env={**os.environ, "GUICHET_SEARCH_K": "many",
+                                     "GUICHET_DATA_DIR": str(tmp_path)}, timeout=120)
+    assert env_result.returncode == 2
+    assert "search_k" in env_result.stderr and "Traceback" not in env_result.stderr

@@ -1,0 +1,129 @@
+"""The `guichet` command: index, search, serve. Domain errors become clean messages here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+from pydantic import ValidationError
+
+from assistant.service import Guichet, ensure_index
+from assistant.settings import Settings
+from indexing.embeddings import create_embedding_backend
+from indexing.errors import GuichetError
+from ui.schemas import PassageOut
+
+logger = logging.getLogger("guichet")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings(**({"corpus_dir": args.corpus} if getattr(args, "corpus", None) else {}))
+    except ValidationError as exc:
+        print(f"guichet: invalid setting: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    try:
+        return args.command(args, settings)
+    except GuichetError as exc:
+        print(f"guichet: {exc}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="guichet", description="Guichet: answers about "
+                                     "public procedures, with sources, and a human when unsure.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    index = commands.add_parser("index", help="build the index of the corpus")
+    index.add_argument("--corpus", help="corpus folder (default: GUICHET_CORPUS_DIR or the "
+                       "bundled corpus)")
+    index.add_argument("--rebuild", action="store_true", help="rebuild even if up to date")
+    index.set_defaults(command=run_index)
+
+    search = commands.add_parser("search", help="ranked passages for a query (no answer)")
+    search.add_argument("query")
+    search.add_argument("--k", type=int, default=None, help="number of passages (default 10)")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.set_defaults(command=run_search)
+
+    serve = commands.add_parser("serve", help="serve the web app and API")
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
+    serve.set_defaults(command=run_serve)
+    return parser
+
+
+def _progress_bar(total: int) -> Callable[[int], None]:
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="chunk", desc="Embedding", file=sys.stderr)
+
+    def advance(done: int) -> None:
+        bar.update(done)
+        if bar.n >= bar.total:
+            bar.close()
+
+    return advance
+
+
+def run_index(args: argparse.Namespace, settings: Settings) -> int:
+    started = time.perf_counter()
+    backend = create_embedding_backend(settings.embedding_model)
+    report = ensure_index(settings, backend, rebuild=args.rebuild, progress=_progress_bar)
+    manifest = report.manifest
+    state = "built" if report.rebuilt else "already up to date"
+    print(f"Index {manifest.index_version} {state}: {manifest.documents} documents, "
+          f"{manifest.chunks} chunks, {time.perf_counter() - started:.1f} s "
+          f"(model {manifest.embedding_model}, data in {settings.data_dir}).")
+    if report.problems:
+        print(f"{len(report.problems)} file(s) were skipped; fix them and run "
+              "'guichet index' again:", file=sys.stderr)
+        for problem in report.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_search(args: argparse.Namespace, settings: Settings) -> int:
+    passages = Guichet.open(settings).search(args.query, args.k)
+    if args.json:
+        print(json.dumps([PassageOut.from_passage(p).model_dump() for p in passages],
+                         ensure_ascii=False, indent=2))
+        return 0
+    if not passages:
+        print("No passage found.")
+    for rank, passage in enumerate(passages, start=1):
+        chunk = passage.chunk
+        print(f"{rank:>2}. {chunk.doc_id} [{chunk.language}] {chunk.heading}  "
+              f"fused={passage.fused_score:.4f} dense={_score(passage.dense_similarity)}"
+              f"#{passage.dense_rank or '-'} bm25={_score(passage.lexical_score)}"
+              f"#{passage.lexical_rank or '-'}")
+        print(f"    {' '.join(chunk.text.split())[:160]}")
+    return 0
+
+
+def _score(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def run_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from ui.api import create_app
+
+    overrides = {k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
+    settings = settings.model_copy(update=overrides)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
+                log_level=settings.log_level.lower())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
