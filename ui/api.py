@@ -8,7 +8,7 @@ import threading
 from contextlib import asynccontextmanager
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse
 
 from assistant.service import Guichet, ensure_index
@@ -41,6 +41,18 @@ class _Readiness:
             self.error = str(exc)
 
 
+def _ready_guichet(request: Request) -> Guichet:
+    readiness: _Readiness = request.app.state.readiness
+    if readiness.guichet is None:
+        detail = readiness.error or "Guichet is starting (loading the index); retry shortly."
+        raise HTTPException(status_code=503, detail=detail)
+    return readiness.guichet
+
+
+# At module level so that FastAPI can resolve it under postponed annotations.
+ReadyGuichet = Annotated[Guichet, Depends(_ready_guichet)]
+
+
 def create_app(settings: Settings) -> FastAPI:
     readiness = _Readiness()
 
@@ -51,14 +63,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     app = FastAPI(title="Guichet", lifespan=lifespan,
                   description="Answers about public procedures, with sources.")
-
-    def ready_guichet() -> Guichet:
-        if readiness.guichet is None:
-            detail = readiness.error or "Guichet is starting (loading the index); retry shortly."
-            raise HTTPException(status_code=503, detail=detail)
-        return readiness.guichet
-
-    ReadyGuichet = Annotated[Guichet, Depends(ready_guichet)]
+    app.state.readiness = readiness
 
     @app.get("/", include_in_schema=False)
     def home() -> RedirectResponse:

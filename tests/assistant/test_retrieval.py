@@ -3,6 +3,7 @@
 import pytest
 
 from assistant.retrieval import HybridRetriever, RetrievalMode
+from evals.metrics import unique_doc_ids
 from indexing.models import Language
 
 # One informal question per written document, as citizens type them: no accents, typos,
@@ -32,10 +33,10 @@ def test_informal_french_questions_find_their_document_first(bundled_guichet):
 
 
 @pytest.mark.slow
-def test_the_right_document_is_at_least_in_the_top_three(bundled_guichet):
+def test_the_right_document_is_at_least_among_the_first_three_documents(bundled_guichet):
     for doc_id, question in INFORMAL_FRENCH_QUESTIONS.items():
-        top = [p.chunk.doc_id for p in bundled_guichet.search(question, k=3)]
-        assert doc_id in top, (question, top)
+        top = unique_doc_ids([p.chunk.doc_id for p in bundled_guichet.search(question, k=20)])
+        assert doc_id in top[:3], (question, top)
 
 
 @pytest.mark.slow

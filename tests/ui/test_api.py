@@ -45,29 +45,33 @@ def server(tmp_path_factory):
     port = _free_port()
     env = {**os.environ, "GUICHET_CORPUS_DIR": str(corpus),
            "GUICHET_DATA_DIR": str(tmp_path_factory.mktemp("api-data"))}
+    log_path = tmp_path_factory.mktemp("api-log") / "server.log"
+    log = log_path.open("w")
     process = subprocess.Popen([str(GUICHET), "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                               stdout=log, stderr=subprocess.STDOUT)
     base_url = f"http://127.0.0.1:{port}"
     statuses: list[int] = []
     deadline = time.monotonic() + START_TIMEOUT_S
     try:
         while time.monotonic() < deadline:
-            assert process.poll() is None, f"server exited:\n{process.stdout.read()}"
+            assert process.poll() is None, f"server exited:\n{log_path.read_text()}"
             try:
-                status = httpx.get(base_url + "/api/health", timeout=5).status_code
+                response = httpx.get(base_url + "/api/health", timeout=5)
             except httpx.TransportError:
                 time.sleep(0.05)
                 continue
-            statuses.append(status)
-            if status == 200:
+            statuses.append(response.status_code)
+            if response.status_code == 200:
                 break
+            assert response.status_code == 503 and "starting" in response.text, response.text
             time.sleep(0.05)
         else:
-            pytest.fail(f"server not ready after {START_TIMEOUT_S} s")
+            pytest.fail(f"server not ready after {START_TIMEOUT_S} s:\n{log_path.read_text()}")
         yield Server(base_url, statuses)
     finally:
         process.terminate()
         process.wait(timeout=30)
+        log.close()
 
 
 @pytest.mark.slow
