@@ -1,10 +1,11 @@
-"""The data the assistant passes between its steps."""
+"""The data the assistant passes between its steps, and the Answer of the contract."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
 
-from indexing.models import Chunk
+from indexing.models import Channel, Chunk, Language
 
 
 @dataclass(frozen=True)
@@ -20,3 +21,73 @@ class Passage:
     dense_similarity: float | None = None
     lexical_rank: int | None = None
     lexical_score: float | None = None
+
+
+class Audience(StrEnum):
+    """Who reads the answer: a citizen gets a short answer, staff get the full sections."""
+
+    CITIZEN = "citizen"
+    STAFF = "staff"
+
+
+class AnswerStatus(StrEnum):
+    ANSWER = "answer"
+    HANDOFF = "handoff"
+    URGENT = "urgent"
+    CLARIFY = "clarify"
+
+
+@dataclass(frozen=True)
+class Question:
+    """What the citizen asked, with what the faces know about the asking."""
+
+    text: str
+    language: Language | None = None
+    conversation_id: str | None = None
+    audience: Audience = Audience.CITIZEN
+
+
+@dataclass(frozen=True)
+class Source:
+    """A passage handed to a generator under its number: `[number]` cites it."""
+
+    number: int
+    passage: Passage
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A generator's answer text, with `[n]` markers, and the source numbers it cites, in order."""
+
+    text: str
+    cited: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    doc_id: str
+    language: Language
+    title: str
+    url: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """Why a human should take over (or may, if the citizen prefers), and how to reach one."""
+
+    reason: str
+    channels: tuple[Channel, ...]
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    language: Language
+    status: AnswerStatus
+    answer: str
+    citations: tuple[Citation, ...] = ()
+    confidence: float = 0.0
+    handoff: Handoff | None = None
+    conversation_id: str = ""
+    notes: tuple[str, ...] = field(default=())
