@@ -90,4 +90,4 @@ class Answer:
     confidence: float = 0.0
     handoff: Handoff | None = None
     conversation_id: str = ""
-    notes: tuple[str, ...] = field(default=())
+    options: tuple[str, ...] = field(default=())  # the choices a clarifying question offers

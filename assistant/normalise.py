@@ -158,6 +158,7 @@ class NearWordIndex:
 
 # French elisions a phone keyboard loses: "d'identité" typed "didentite".
 _ELISIONS = ("qu", "d", "l", "j", "n", "m", "s", "t", "c")
+_VOWELS = frozenset("aeiouy")
 _MIN_LETTERS = 4
 _CACHE_SIZE = 10_000
 _TOKEN = re.compile(r"[^\W_]+")
@@ -204,7 +205,11 @@ class SpellingCorrector:
         whole = self._closest(word)
         if whole is not None:
             readings.append((whole[0], 0, whole[1]))
+        # A split that also needs a typo fixed is trusted only before a vowel, where French
+        # elides: "chasse" must not become "c' passe".
         for elision, rest in splits:
+            if rest[0] not in _VOWELS:
+                continue
             nearest = self._closest(rest)
             if nearest is not None:
                 readings.append((nearest[0], 1, f"{elision} {nearest[1]}"))

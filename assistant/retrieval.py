@@ -31,15 +31,20 @@ class HybridRetriever:
         self._candidates = candidates
         self._rrf_k = rrf_k
 
-    def search(self, query: str, k: int = 10,
-               languages: Sequence[Language] | None = None) -> list[Passage]:
-        """The k best passages, at most one per (document, language, section)."""
+    def search(self, query: str, k: int = 10, languages: Sequence[Language] | None = None,
+               lexical_query: str | None = None) -> list[Passage]:
+        """The k best passages, at most one per (document, language, section).
+
+        `lexical_query` lets BM25 see a spelling-corrected query while the embedding model,
+        which copes with typos, sees the citizen's own words.
+        """
         dense_hits, lexical_hits = [], {}
         if self.mode is not RetrievalMode.LEXICAL:
             query_vector = self._backend.embed_queries([query])[0]
             dense_hits = self.index.dense.search(query_vector, self._candidates, languages)
         if self.mode is not RetrievalMode.DENSE:
-            lexical_hits = self.index.lexical.search(query, self._candidates, languages)
+            lexical_hits = self.index.lexical.search(lexical_query or query, self._candidates,
+                                                     languages)
 
         rankings = {"dense": [hit.chunk_id for hit in dense_hits]}
         for language, hits in lexical_hits.items():

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import logging
+
 from indexing.builder import BuildReport, ProgressFactory, build_index
+from indexing.corpus import load_corpus
 from indexing.embeddings import EmbeddingBackend, create_embedding_backend
 from indexing.manifest import IndexManifest
 from indexing.reader import open_index
 
-from assistant.models import Passage
+from assistant.conversations import ConversationStore
+from assistant.generators.base import AnswerGenerator
+from assistant.generators.extractive import ExtractiveGenerator
+from assistant.models import Answer, Passage, Question
+from assistant.pipeline import AnswerPipeline
+from assistant.profile import load_profile
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+CONVERSATIONS_FILE = "conversations.sqlite3"
 
 
 def ensure_index(settings: Settings, backend: EmbeddingBackend, *, rebuild: bool = False,
@@ -19,21 +31,44 @@ def ensure_index(settings: Settings, backend: EmbeddingBackend, *, rebuild: bool
     return build_index(settings.corpus_dir, settings.data_dir, backend, rebuild=rebuild, **options)
 
 
-class Guichet:
-    """One warm assistant: the embedding model loaded and the current index open."""
+def create_generator(settings: Settings) -> AnswerGenerator:
+    """The generator the settings choose; LLM clients are imported only when chosen."""
+    if settings.generator == "extractive":
+        return ExtractiveGenerator()
+    from assistant.generators.llm import LLMGenerator, chat_model_from_settings
 
-    def __init__(self, settings: Settings, retriever: HybridRetriever) -> None:
+    api_key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+    chat_model = chat_model_from_settings(settings.generator, settings.llm_model,
+                                          settings.llm_base_url, api_key, settings.llm_timeout_s)
+    return LLMGenerator(chat_model, f"{settings.generator}:{settings.llm_model}")
+
+
+class Guichet:
+    """One warm assistant: the embedding model loaded, the index open, the pipeline ready."""
+
+    def __init__(self, settings: Settings, retriever: HybridRetriever,
+                 pipeline: AnswerPipeline) -> None:
         self.settings = settings
         self.retriever = retriever
+        self.pipeline = pipeline
 
     @classmethod
-    def open(cls, settings: Settings, backend: EmbeddingBackend | None = None) -> Guichet:
+    def open(cls, settings: Settings, backend: EmbeddingBackend | None = None,
+             generator: AnswerGenerator | None = None) -> Guichet:
         """Open the current index of the settings' data directory (it must have been built)."""
         backend = backend or create_embedding_backend(settings.embedding_model)
         index = open_index(settings.data_dir, backend)
         backend.warm_up()
-        return cls(settings, HybridRetriever(index, backend, settings.retrieval_candidates,
-                                             settings.rrf_k))
+        retriever = HybridRetriever(index, backend, settings.retrieval_candidates, settings.rrf_k)
+        corpus = load_corpus(settings.corpus_dir)
+        for problem in corpus.problems:
+            logger.warning("corpus file skipped: %s", problem)
+        conversations = ConversationStore(settings.data_dir / CONVERSATIONS_FILE,
+                                          settings.conversation_ttl_minutes * 60)
+        pipeline = AnswerPipeline(retriever, corpus.documents, load_profile(settings.profile),
+                                  conversations, generator or create_generator(settings),
+                                  settings.confidence_threshold, settings.max_question_chars)
+        return cls(settings, retriever, pipeline)
 
     @property
     def manifest(self) -> IndexManifest:
@@ -42,3 +77,7 @@ class Guichet:
     def search(self, query: str, k: int | None = None) -> list[Passage]:
         """Ranked passages for a query, without composing an answer."""
         return self.retriever.search(query, k or self.settings.search_k)
+
+    def ask(self, question: Question) -> Answer:
+        """The answer to a question, a handoff to a human, or an emergency referral."""
+        return self.pipeline.ask(question)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from indexing.embeddings.registry import DEFAULT_EMBEDDING_MODEL
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+BUNDLED_PROFILE = Path(__file__).resolve().parent / "profiles" / "brussels-example.yaml"
 
 
 def default_data_dir() -> Path:
@@ -39,6 +41,24 @@ class Settings(BaseSettings):
                                                   "hands to the fusion.")
     rrf_k: int = Field(default=60, ge=1, le=1000,
                        description="Reciprocal-rank-fusion constant: higher flattens the ranks.")
+    profile: Path = Field(default=BUNDLED_PROFILE,
+                          description="Deployment profile (YAML): organisation, default human "
+                                      "channels, languages offered.")
+    confidence_threshold: float = Field(default=0.55, ge=0.0, le=1.0,
+                                        description="Below this confidence, hand off to a human.")
+    conversation_ttl_minutes: float = Field(default=30, gt=0,
+                                            description="A conversation is forgotten this long "
+                                                        "after its last question.")
+    max_question_chars: int = Field(default=1000, ge=50, le=20000,
+                                    description="Longest question accepted.")
+    generator: Literal["extractive", "openai", "ollama"] = Field(
+        default="extractive", description="Who writes answers: 'extractive' (offline, from the "
+        "sources' sentences) or an LLM through an OpenAI-compatible server or Ollama.")
+    llm_model: str = Field(default="", description="LLM model name (generator openai/ollama).")
+    llm_base_url: str | None = Field(default=None, description="LLM server URL, e.g. "
+                                     "http://localhost:11434 or https://gateway/v1.")
+    llm_api_key: SecretStr | None = Field(default=None, description="LLM API key, if any.")
+    llm_timeout_s: float = Field(default=30, gt=0, description="LLM request timeout (seconds).")
     host: str = Field(default="127.0.0.1", description="Address the web server listens on.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port of the web server.")
     log_level: str = Field(default="INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$",
@@ -50,4 +70,6 @@ class Settings(BaseSettings):
         if data == corpus or corpus in data.parents:
             raise ValueError(f"GUICHET_DATA_DIR ({data}) must not be inside the corpus folder "
                              f"({corpus}): index files would be read as documents.")
+        if self.generator != "extractive" and not self.llm_model:
+            raise ValueError(f"GUICHET_GENERATOR={self.generator} needs GUICHET_LLM_MODEL.")
         return self

@@ -11,11 +11,13 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
+from assistant.models import Answer, Audience, Question
 from assistant.service import Guichet, ensure_index
 from assistant.settings import Settings
 from indexing.embeddings import create_embedding_backend
 from indexing.errors import GuichetError
-from ui.schemas import PassageOut
+from indexing.models import Language
+from ui.schemas import AnswerOut, PassageOut
 
 logger = logging.getLogger("guichet")
 
@@ -52,6 +54,16 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--k", type=int, default=None, help="number of passages (default 10)")
     search.add_argument("--json", action="store_true", help="print JSON")
     search.set_defaults(command=run_search)
+
+    ask = commands.add_parser("ask", help="answer one question, with sources or a human channel")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    ask.add_argument("--lang", choices=[lang.value for lang in Language],
+                     help="language of the answer (default: detected)")
+    ask.add_argument("--conversation", help="conversation id of an earlier answer (follow-ups)")
+    ask.add_argument("--audience", choices=[a.value for a in Audience], default="citizen",
+                     help="'staff' gets the full sections")
+    ask.set_defaults(command=run_ask)
 
     serve = commands.add_parser("serve", help="serve the web app and API")
     serve.add_argument("--host", default=None)
@@ -107,6 +119,38 @@ def run_search(args: argparse.Namespace, settings: Settings) -> int:
               f"#{passage.lexical_rank or '-'}")
         print(f"    {' '.join(chunk.text.split())[:160]}")
     return 0
+
+
+def run_ask(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.question.strip() or len(args.question) > settings.max_question_chars:
+        print(f"guichet: the question must hold 1 to {settings.max_question_chars} characters "
+              f"(it has {len(args.question)}); please shorten it.", file=sys.stderr)
+        return 2
+    question = Question(args.question, Language(args.lang) if args.lang else None,
+                        args.conversation, Audience(args.audience))
+    answer = Guichet.open(settings).ask(question)
+    if args.json:
+        print(AnswerOut.from_answer(answer).model_dump_json(indent=2))
+    else:
+        print(_readable(answer))
+    return 0
+
+
+def _readable(answer: Answer) -> str:
+    """The answer, then numbered sources, then the human channels: what a counter agent reads."""
+    lines = [answer.answer]
+    if answer.citations:
+        lines += ["", "Sources:"]
+        lines += [f"  [{n}] {c.title} ({c.section}) {c.url}"
+                  for n, c in enumerate(answer.citations, start=1)]
+    if answer.handoff and answer.handoff.channels:
+        lines += ["", "Contacts:"]
+        for channel in answer.handoff.channels:
+            hours = f" ({channel.hours})" if channel.hours else ""
+            lines.append(f"  - {channel.label}: {channel.value}{hours}")
+    lines += ["", f"[{answer.status.value}, confidence {answer.confidence:.2f}, "
+                  f"conversation {answer.conversation_id}]"]
+    return "\n".join(lines)
 
 
 def _score(value: float | None) -> str:

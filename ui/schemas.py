@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from assistant.models import Passage
+from assistant.models import Answer, Passage
 
 
 class Health(BaseModel):
@@ -38,3 +38,52 @@ class PassageOut(BaseModel):
                    text=chunk.text, fused_score=passage.fused_score,
                    dense_rank=passage.dense_rank, dense_similarity=passage.dense_similarity,
                    lexical_rank=passage.lexical_rank, lexical_score=passage.lexical_score)
+
+
+class ChannelOut(BaseModel):
+    kind: str
+    label: str
+    value: str
+    hours: str | None
+
+
+class CitationOut(BaseModel):
+    doc_id: str
+    language: str
+    title: str
+    url: str
+    section: str
+
+
+class HandoffOut(BaseModel):
+    reason: str
+    channels: list[ChannelOut]
+
+
+class AnswerOut(BaseModel):
+    """The contract's Answer (assistant/schema/answer.schema.json)."""
+
+    question: str
+    language: str
+    status: str
+    answer: str
+    citations: list[CitationOut]
+    confidence: float
+    handoff: HandoffOut | None
+    conversation_id: str
+    options: list[str]
+
+    @classmethod
+    def from_answer(cls, answer: Answer) -> AnswerOut:
+        handoff = None
+        if answer.handoff is not None:
+            handoff = HandoffOut(reason=answer.handoff.reason, channels=[
+                ChannelOut(kind=c.kind.value, label=c.label, value=c.value, hours=c.hours)
+                for c in answer.handoff.channels])
+        return cls(question=answer.question, language=answer.language.value,
+                   status=answer.status.value, answer=answer.answer,
+                   citations=[CitationOut(doc_id=c.doc_id, language=c.language.value,
+                                          title=c.title, url=c.url, section=c.section)
+                              for c in answer.citations],
+                   confidence=answer.confidence, handoff=handoff,
+                   conversation_id=answer.conversation_id, options=list(answer.options))

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from tests.corpus_factory import document_text, write_document
@@ -67,3 +68,39 @@ def test_an_invalid_setting_is_reported_without_a_traceback(tmp_path):
                                      "GUICHET_DATA_DIR": str(tmp_path)}, timeout=120)
     assert env_result.returncode == 2
     assert "search_k" in env_result.stderr and "Traceback" not in env_result.stderr
+
+
+ANSWER_SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "assistant" / "schema"
+                            / "answer.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, status", [
+    ("combien coute une kids-id", "answer"),
+    ("quel temps fera-t-il demain", "handoff"),
+    ("je veux en finir avec la vie", "urgent"),
+    ("bonjour", "clarify"),
+])
+def test_ask_json_validates_against_the_answer_schema(bundled_guichet, bundled_settings,
+                                                      question, status):
+    result = run_guichet("ask", question, "--json", data_dir=bundled_settings.data_dir)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    jsonschema.validate(answer, ANSWER_SCHEMA)
+    assert answer["status"] == status
+
+
+@pytest.mark.slow
+def test_ask_prints_the_answer_then_sources_then_contacts(bundled_guichet, bundled_settings):
+    result = run_guichet("ask", "j'ai oublié mon code pin", data_dir=bundled_settings.data_dir)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.index("[1]") < out.index("Sources:") < out.index("Contacts:")
+    assert "https://" in out.split("Sources:")[1]
+
+
+def test_an_over_long_question_is_refused_with_a_message(bundled_settings, tmp_path):
+    result = run_guichet("ask", "x" * 1200, data_dir=tmp_path / "none")
+    assert result.returncode == 2
+    assert "1 to 1000 characters (it has 1200)" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,250 @@
+"""The answer pipeline: one question in, one Answer of the contract out.
+
+Order matters: personal data is masked first (nothing unmasked is stored or logged), danger to
+life is checked before anything else, questions that must not be searched are routed away, and
+only then does retrieval run; below the confidence threshold Guichet hands off instead of guessing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from assistant.confidence import ConfidenceScorer, Evidence, corroborated
+from assistant.contact_safety import ContactAllowList
+from assistant.conversations import ConversationStore, Turn
+from assistant.generators.base import AnswerGenerator, GenerationRejected
+from assistant.generators.extractive import ExtractiveGenerator
+from assistant.language import detect_language
+from assistant.messages import (ASK_REGION, CHANNELS_ALSO, EXAMPLE_QUESTIONS, FRENCH_SOURCE_NOTE,
+                                GREETING, NOT_CONFIDENT, OTHER_REGION, OTHERS_DATA, OUT_OF_SCOPE,
+                                OWN_FILE, REGION_OPTIONS, THANKS)
+from assistant.models import (Answer, AnswerStatus, Audience, Citation, Draft, Handoff, Passage,
+                              Question, Source)
+from assistant.normalise import SpellingCorrector, expand_sms
+from assistant.privacy import mask_personal_data, privacy_notice
+from assistant.profile import DeploymentProfile
+from assistant.retrieval import HybridRetriever
+from assistant.routing import Route, mentioned_region, route
+from assistant.urgency import detect_urgency, urgent_message
+from indexing.errors import GuichetError
+from indexing.models import (Channel, ChannelKind, Language, ProcedureDocument, Region,
+                             SectionKind)
+
+logger = logging.getLogger(__name__)
+
+RETRIEVAL_K = 10
+MAX_HANDOFF_CHANNELS = 5
+# The sections a citizen needs after the direct answer, in the order they act on them.
+FOLLOW_ON_SECTIONS = (SectionKind.HOW, SectionKind.DOCUMENTS, SectionKind.COST,
+                      SectionKind.DELAY, SectionKind.WHERE)
+# Procedures whose rules differ by region: the answer depends on where the citizen lives.
+REGION_DEPENDENT_PROCEDURES = frozenset({"allocations-familiales", "allocation-loyer",
+                                         "allocations-etudes", "inscription-secondaire",
+                                         "encombrants"})
+FOLLOW_UP_MAX_WORDS = 6
+_FOLLOW_UP_START = re.compile(r"^\s*(?:et|mais|alors|ok|en|maar|and|but|what about|how about|"
+                              r"also|aussi|ook)\b", re.IGNORECASE)
+_CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")  # "[2]" and "[1, 3]"
+
+
+class InvalidQuestion(GuichetError):
+    """A question the assistant cannot take (empty, too long)."""
+
+
+@dataclass(frozen=True)
+class _Retrieved:
+    passages: list[Passage]
+    language: Language
+    evidence: Evidence
+    document: ProcedureDocument | None
+
+
+class AnswerPipeline:
+    def __init__(self, retriever: HybridRetriever, documents: Sequence[ProcedureDocument],
+                 profile: DeploymentProfile, conversations: ConversationStore,
+                 generator: AnswerGenerator, confidence_threshold: float,
+                 max_question_chars: int) -> None:
+        self._retriever = retriever
+        self._documents = {(doc.doc_id, doc.language): doc for doc in documents}
+        self._profile = profile
+        self._conversations = conversations
+        self._generator = generator
+        self._fallback = ExtractiveGenerator()
+        self._scorer = ConfidenceScorer(documents)
+        self._threshold = confidence_threshold
+        self._max_chars = max_question_chars
+        chunks = list(retriever.index.chunks.values())
+        self._first_chunks = {}
+        for chunk in chunks:
+            self._first_chunks.setdefault((chunk.doc_id, chunk.language, chunk.section), chunk)
+        self._corrector = SpellingCorrector(word for chunk in chunks for word in
+                                            f"{chunk.title} {chunk.text}".split())
+        self.allow_list = ContactAllowList.from_texts(
+            [chunk.text for chunk in chunks] + [chunk.url for chunk in chunks]
+            + [text for doc in documents for channel in doc.contacts
+               for text in (channel.label, channel.value, channel.hours or "")]
+            + profile.contact_texts())
+
+    def ask(self, question: Question) -> Answer:
+        text = question.text.strip()
+        if not text:
+            raise InvalidQuestion("The question is empty.")
+        if len(text) > self._max_chars:
+            raise InvalidQuestion(f"The question is {len(text)} characters long; the limit is "
+                                  f"{self._max_chars}. Please shorten it.")
+        masked = mask_personal_data(text)
+        conversation_id = question.conversation_id or self._conversations.new_id()
+        history = self._conversations.history(conversation_id) if question.conversation_id else []
+        language = question.language or self._language_of(masked.text, history)
+        notice = privacy_notice(masked.kinds, language) if masked.kinds else ""
+
+        answer = self._answer(masked.text, language, question.audience, history)
+        answer_text = "\n\n".join(part for part in (answer.answer, notice) if part)
+        answer = replace(answer, question=question.text if not masked.kinds else masked.text,
+                          answer=answer_text, conversation_id=conversation_id)
+        self._conversations.add(conversation_id, masked.text, language,
+                                tuple(dict.fromkeys(c.doc_id for c in answer.citations)))
+        logger.info("question answered: status=%s language=%s confidence=%.2f docs=%s",
+                    answer.status, language, answer.confidence,
+                    [c.doc_id for c in answer.citations])
+        return answer
+
+    def _answer(self, text: str, language: Language, audience: Audience,
+                history: list[Turn]) -> Answer:
+        urgency = detect_urgency(text, language)
+        if urgency is not None:
+            return Answer(text, language, AnswerStatus.URGENT, urgent_message(urgency, language),
+                          confidence=1.0, handoff=Handoff("urgent", urgency.channels))
+        routed = route(text)
+        if routed in (Route.GREETING, Route.THANKS):
+            opening = GREETING if routed is Route.GREETING else THANKS
+            examples = EXAMPLE_QUESTIONS[language]
+            return Answer(text, language, AnswerStatus.CLARIFY,
+                          "\n".join([opening[language], *(f"- {q}" for q in examples)]),
+                          options=examples)
+        if routed is Route.OUT_OF_SCOPE:
+            return self._handoff(text, language, OUT_OF_SCOPE[language], "out_of_scope", None)
+        if routed is Route.OTHERS_DATA:
+            return self._handoff(text, language, OTHERS_DATA[language], "personal_data", None)
+
+        query = self._retrieval_query(text, history)
+        retrieved = self._retrieve(query, language)
+        document = retrieved.document
+        if routed is Route.OWN_FILE:
+            holder = document if retrieved.evidence.similarity > 0 else None
+            return self._handoff(text, language, OWN_FILE[language], "own_file", holder)
+        confidence = retrieved.evidence.confidence
+        if document is None or confidence < self._threshold:
+            return self._handoff(text, language, NOT_CONFIDENT[language], "low_confidence",
+                                 document, confidence)
+        if document.doc_id in REGION_DEPENDENT_PROCEDURES:
+            region = mentioned_region(" ".join([*(t.question for t in history), text]))
+            if region is None:
+                options = REGION_OPTIONS[language]
+                return Answer(text, language, AnswerStatus.CLARIFY,
+                              "\n".join([ASK_REGION[language], *(f"- {o}" for o in options)]),
+                              confidence=confidence, options=options)
+            if region not in (document.region, Region.BRUSSELS):
+                return self._handoff(text, language, OTHER_REGION[language], "other_region",
+                                     None, confidence)
+        return self._grounded_answer(text, language, audience, retrieved)
+
+    def _grounded_answer(self, text: str, language: Language, audience: Audience,
+                         retrieved: _Retrieved) -> Answer:
+        sources = self._sources(retrieved)
+        draft = self._draft(text, language, sources, audience)
+        body, used_numbers = _renumber(draft.text)
+        by_number = {source.number: source.passage.chunk for source in sources}
+        citations = tuple(Citation(c.doc_id, c.language, c.title, c.url, c.heading)
+                          for c in (by_number[n] for n in used_numbers))
+        if retrieved.language is not language:
+            body = f"{FRENCH_SOURCE_NOTE[language]}\n\n{body}"
+        channels = self._channels(language, retrieved.document)
+        return Answer(text, language, AnswerStatus.ANSWER, body, citations,
+                      retrieved.evidence.confidence, Handoff(CHANNELS_ALSO[language], channels))
+
+    def _draft(self, text: str, language: Language, sources: list[Source],
+               audience: Audience) -> Draft:
+        try:
+            draft = self._generator.compose(text, language, sources, audience)
+        except GenerationRejected as rejected:
+            logger.warning("generator %s rejected (%s); using the extractive answer",
+                           self._generator.name, rejected)
+            draft = self._fallback.compose(text, language, sources, audience)
+        scrubbed = self.allow_list.scrub(draft.text)
+        if scrubbed.removed:
+            logger.warning("removed contacts found in no source: %s", list(scrubbed.removed))
+        return Draft(scrubbed.text, draft.cited)
+
+    def _sources(self, retrieved: _Retrieved) -> list[Source]:
+        """The best corroborated passage, then the key sections of its document."""
+        best = corroborated(retrieved.passages)[0]
+        chunk = best.chunk
+        picked: list[Passage] = [best]
+        for section in FOLLOW_ON_SECTIONS:
+            if section is chunk.section:
+                continue
+            other = self._first_chunks.get((chunk.doc_id, chunk.language, section))
+            if other is not None:
+                picked.append(Passage(other, 0.0))
+        return [Source(number, passage) for number, passage in enumerate(picked, start=1)]
+
+    def _retrieve(self, query: str, language: Language) -> _Retrieved:
+        lexical_query = self._corrector.correct(expand_sms(query, language))
+        dense_query = expand_sms(query, language)
+        coverage_query = dense_query
+        attempts = [[language]] if language is Language.FR else [[language], [Language.FR]]
+        for languages in attempts:
+            passages = self._retriever.search(dense_query, RETRIEVAL_K, languages, lexical_query)
+            supported = corroborated(passages)
+            if supported:
+                best = supported[0].chunk
+                document = self._documents.get((best.doc_id, best.language))
+                evidence = self._scorer.assess(coverage_query, language, passages)
+                return _Retrieved(passages, best.language, evidence, document)
+        return _Retrieved([], language, self._scorer.assess(coverage_query, language, []), None)
+
+    def _retrieval_query(self, text: str, history: list[Turn]) -> str:
+        """A follow-up ('et ça coûte combien ?') is searched together with the question before."""
+        if history and _looks_like_follow_up(text):
+            return f"{history[-1].question} {text}"
+        return text
+
+    def _language_of(self, text: str, history: list[Turn]) -> Language:
+        guess = detect_language(text, history[-1].language if history else Language.FR)
+        if not guess.confident and history:
+            return history[-1].language
+        return guess.language
+
+    def _handoff(self, text: str, language: Language, message: str, reason: str,
+                 document: ProcedureDocument | None, confidence: float = 0.0) -> Answer:
+        return Answer(text, language, AnswerStatus.HANDOFF, message, confidence=confidence,
+                      handoff=Handoff(reason, self._channels(language, document)))
+
+    def _channels(self, language: Language, document: ProcedureDocument | None
+                  ) -> tuple[Channel, ...]:
+        """Human channels first (phone, counter, digital help), then online ones."""
+        channels = list(document.contacts if document else ()) + list(
+            self._profile.channels_for(language))
+        unique = list(dict.fromkeys(channels))
+        unique.sort(key=lambda channel: channel.kind is ChannelKind.ONLINE)
+        return tuple(unique[:MAX_HANDOFF_CHANNELS])
+
+
+def _renumber(text: str) -> tuple[str, list[int]]:
+    """Citations renumbered 1, 2, 3 in order of first use; also the source numbers they were."""
+    order = list(dict.fromkeys(int(n) for marker in _CITATION.findall(text)
+                               for n in marker.split(",")))
+    mapping = {old: new for new, old in enumerate(order, start=1)}
+
+    def renumbered(marker: re.Match[str]) -> str:
+        return "".join(f"[{mapping[int(n)]}]" for n in marker.group(1).split(","))
+
+    return _CITATION.sub(renumbered, text), order
+
+
+def _looks_like_follow_up(text: str) -> bool:
+    return len(text.split()) <= FOLLOW_UP_MAX_WORDS or bool(_FOLLOW_UP_START.match(text))

@@ -1,0 +1,117 @@
+"""Routing before retrieval: what must not go through search at all.
+
+Greetings get a friendly reply, questions about the citizen's own file go to the service that
+holds it, requests for someone else's personal data are refused, and topics outside public
+procedures (weather, poems, attempts to rewrite Guichet's instructions) hand off. Patterns run on
+accent-folded text, in all three languages whatever the detected language.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from indexing.models import Region
+from indexing.text import fold_accents
+
+
+class Route(StrEnum):
+    GREETING = "greeting"
+    THANKS = "thanks"
+    OWN_FILE = "own_file"
+    OTHERS_DATA = "others_data"
+    OUT_OF_SCOPE = "out_of_scope"
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+_GREETING_WORDS = (r"bonjour|bonsoir|salut|slt|bjr|coucou|hello|hallo|hi|hey|goeiedag|goedendag|"
+                   r"goedemorgen|dag|good morning|good afternoon|ca va|comment ca va|hoe gaat het|"
+                   r"how are you|yo")
+_THANKS_WORDS = (r"merci|merci beaucoup|mrc|super|top|parfait|ok|oke|okay|d accord|dank u|"
+                 r"dank je|bedankt|dankjewel|dank u wel|thanks|thank you|thx|great|perfect|"
+                 r"au revoir|tot ziens|bye|goodbye")
+_FILLER = r"(?:\s|[!?.,;:)(]|\bmadame\b|\bmonsieur\b|\bguichet\b|\bbeaucoup\b|\bwel\b)*"
+
+GREETING = re.compile(rf"^{_FILLER}(?:(?:{_GREETING_WORDS}){_FILLER})+$")
+THANKS = re.compile(rf"^{_FILLER}(?:(?:{_THANKS_WORDS}){_FILLER})+$")
+
+OWN_FILE = _any(
+    r"\bou en est (?:mon|ma|notre)\b", r"\bmon dossier\b", r"\bma demande (?:est|a ete)\b",
+    r"\bpourquoi (?:mon|ma|mes) \w+ (?:a|ont|est|sont) (?:baisse|diminue|ete refuse|ete supprime|"
+    r"ete coupe|pas ete paye)", r"\bje n ai (?:toujours )?pas (?:recu|touche) (?:mon|ma|mes)\b",
+    r"\b(?:mon|ma) (?:allocation|paiement|remboursement) (?:n est pas|a baisse|est en retard)",
+    r"\bmijn dossier\b", r"\bhoe ver staat (?:mijn|onze)\b",
+    r"\bwaarom is mijn \w+ (?:verlaagd|gedaald|geweigerd|gestopt)",
+    r"\bik heb (?:mijn \w+ )?(?:nog )?(?:steeds )?niet ontvangen\b",
+    r"\bmy (?:file|case|application) (?:status|number)\b", r"\bstatus of my\b",
+    r"\bwhy (?:was|is|has) my \w+ (?:been )?(?:reduced|cut|refused|stopped|lower)",
+    r"\bi (?:still )?(?:have not|haven t|did not|didn t) (?:yet )?(?:received|get|got) my\b")
+
+OTHERS_DATA = _any(
+    r"\b(?:adresse|numero|telephone|numero national|registre national|date de naissance) "
+    r"(?:de|du|d) (?:mon|ma|mes|son|sa|ses|cette|ce|cet|la|le|l|un|une)?\s?(?:nouveau |nouvelle "
+    r"|ancien |ancienne )?(?:voisin|voisine|ex|locataire|proprietaire|personne|femme|mari|"
+    r"collegue|patron|frere|soeur|pere|mere|fils|fille|cousin|cousine|monsieur|madame|mme)\b",
+    r"\bou (?:habite|vit|loge) (?:mon|ma|le|la|monsieur|madame|mon ex)\b",
+    r"\b(?:adres|telefoonnummer|rijksregisternummer|geboortedatum) van (?:mijn|de|die|deze|"
+    r"meneer|mevrouw)\b", r"\bwaar woont (?:mijn|de|die|meneer|mevrouw)\b",
+    r"\b(?:address|phone number|national number|date of birth) of (?:my|the|this|that|mr|mrs)\b",
+    r"\bwhere (?:does|do) (?:my|the|mr|mrs) \w+(?: \w+)? live\b",
+    r"\b(?:someone|somebody|quelqu un|iemand) (?:else s|d autre|anders)\b.*\b(?:data|donnees|"
+    r"gegevens|adresse|address|adres)\b")
+
+OUT_OF_SCOPE = _any(
+    r"\bmeteo\b", r"\bquel temps\b", r"\bpoeme\b", r"\bpoesie\b", r"\bblague\b", r"\brecette\b",
+    r"\bchanson\b", r"\bhoroscope\b", r"\bresultat du match\b", r"\bqui a gagne\b",
+    r"\bweerbericht\b", r"\bhet weer\b", r"\bgedicht\b", r"\bmop\b", r"\brecept\b", r"\bliedje\b",
+    r"\bweather\b", r"\bpoem\b", r"\bjoke\b", r"\brecipe\b", r"\bsong\b", r"\bhoroscope\b",
+    r"\bwho won\b", r"\bwrite (?:me )?(?:a|some) (?:code|story|essay)\b",
+    # Attempts to change Guichet's instructions: refused, never followed.
+    r"\bignore (?:all |the |your )?(?:previous |above |prior )?(?:instructions|rules|prompt)",
+    r"\boublie (?:toutes )?(?:tes|vos|les) (?:instructions|consignes|regles)",
+    r"\bnegeer (?:alle |je |de )?(?:vorige |eerdere )?(?:instructies|regels)",
+    r"\b(?:system prompt|prompt systeme|jailbreak|mode developpeur|developer mode)\b",
+    r"\btu es maintenant\b", r"\byou are now\b", r"\bje bent nu\b")
+
+
+def route(text: str) -> Route | None:
+    """The route a question must take before retrieval, or None for an ordinary question."""
+    folded = re.sub(r"['’`-]", " ", fold_accents(text)).strip()
+    if GREETING.match(folded):
+        return Route.GREETING
+    if THANKS.match(folded):
+        return Route.THANKS
+    if OTHERS_DATA.search(folded):
+        return Route.OTHERS_DATA
+    if OWN_FILE.search(folded):
+        return Route.OWN_FILE
+    if OUT_OF_SCOPE.search(folded):
+        return Route.OUT_OF_SCOPE
+    return None
+
+
+# Places that show the asker lives outside Brussels: region names and the larger towns.
+_REGION_WORDS: dict[Region, re.Pattern[str]] = {
+    Region.WALLONIA: re.compile(
+        r"\b(?:wallonie|wallon|wallonne|wallonia|walloon|wallonie|namur|liege|charleroi|mons|"
+        r"tournai|la louviere|arlon|wavre|verviers|nivelles|ottignies|louvain la neuve)\b"),
+    Region.FLANDERS: re.compile(
+        r"\b(?:flandre|flamand|flamande|flanders|flemish|vlaanderen|vlaams|vlaamse|antwerpen|"
+        r"anvers|antwerp|gent|gand|ghent|brugge|bruges|leuven|louvain|mechelen|malines|hasselt|"
+        r"kortrijk|courtrai|aalst|oostende|ostende|genk)\b"),
+    Region.BRUSSELS: re.compile(
+        r"\b(?:bruxelles|brussel|brussels|ixelles|elsene|schaerbeek|schaarbeek|anderlecht|"
+        r"molenbeek|uccle|ukkel|etterbeek|forest|vorst|jette|evere|saint gilles|sint gillis|"
+        r"woluwe|auderghem|oudergem|koekelberg|ganshoren|berchem|watermael|boitsfort|"
+        r"saint josse|sint joost)\b"),
+}
+
+
+def mentioned_region(text: str) -> Region | None:
+    """The region a question names, if it names exactly one."""
+    folded = re.sub(r"['’`-]", " ", fold_accents(text))
+    found = [region for region, pattern in _REGION_WORDS.items() if pattern.search(folded)]
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,294 @@
+"""Urgency detection: every danger phrasing is caught with 112 first, no procedure question is."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.urgency import Urgency, UrgencyKind, detect_urgency, urgent_message
+from indexing.models import ChannelKind, Language
+
+FR, NL, EN = Language.FR, Language.NL, Language.EN
+SUICIDE, VIOLENCE, CHILD = UrgencyKind.SUICIDE, UrgencyKind.VIOLENCE, UrgencyKind.CHILD_DANGER
+FIRE, MEDICAL, POISONING = UrgencyKind.FIRE, UrgencyKind.MEDICAL, UrgencyKind.POISONING
+
+URGENT_FR = [
+    ("je veux mourir", SUICIDE),
+    ("jveux mourir", SUICIDE),
+    ("jveux m'tuer", SUICIDE),
+    ("je vais me suicider ce soir", SUICIDE),
+    ("jpense a me suicid", SUICIDE),
+    ("je ne vois plus de raison de continuer", SUICIDE),
+    ("j'ai avalé toute la boîte de somnifères", SUICIDE),
+    ("mon ami parle de se tuer", SUICIDE),
+    ("j'ai envie d'en finir", SUICIDE),
+    ("je voudrais ne plus me reveiller", SUICIDE),
+    ("ma vie n'a plus de sens, je veux disparaitre", SUICIDE),
+    ("JE VEU MOURRIR!!!", SUICIDE),
+    ("ma fille s'est taillé les veines", SUICIDE),
+    ("mon mec ma frapper", VIOLENCE),
+    ("il y a un mec qui essaye de rentrer chez moi", VIOLENCE),
+    ("ma voisine crie, son mari la frappe", VIOLENCE),
+    ("mon mari m'a frappée et il menace de me tuer", VIOLENCE),
+    ("il va me tuer, il a un couteau", VIOLENCE),
+    ("quelqu'un essaie de forcer ma porte", VIOLENCE),
+    ("le voisin frappe son enfant tous les soirs", CHILD),
+    ("ma fille de 6 ans a disparu", CHILD),
+    ("il y a de la fumée qui sort de chez le voisin", FIRE),
+    ("au feu la cuisine brule", FIRE),
+    ("ça sent le gaz dans tout l'immeuble", FIRE),
+    ("mon bébé ne respire plus", MEDICAL),
+    ("mon pere est tombe il ne se reveille pas", MEDICAL),
+    ("je crois que mon père fait un AVC", MEDICAL),
+    ("il a une douleur dans la poitrine et au bras gauche", MEDICAL),
+    ("mon fils a bu de l'eau de javel", POISONING),
+    ("ma fille a avalé des médicaments de sa grand-mère", POISONING),
+]
+URGENT_NL = [
+    ("ik zie het niet meer zitten", SUICIDE),
+    ("ik wil niet meer leven", SUICIDE),
+    ("ik denk aan zelfmoord", SUICIDE),
+    ("mijn vriend wil zichzelf iets aandoen", SUICIDE),
+    ("ik wil er een einde aan maken", SUICIDE),
+    ("ik wil dood", SUICIDE),
+    ("k wil nie meer leven", SUICIDE),
+    ("ze hebben mijn moeder in elkaar geslagen", VIOLENCE),
+    ("mijn man slaat me", VIOLENCE),
+    ("hij dreigt me te vermoorden", VIOLENCE),
+    ("ik ben verkracht", VIOLENCE),
+    ("de buurman slaat zijn kinderen", CHILD),
+    ("mijn dochter is vermist", CHILD),
+    ("er is brand in mijn appartement", FIRE),
+    ("er komt rook uit het huis van de buren", FIRE),
+    ("mijn vader ademt niet meer", MEDICAL),
+    ("mijn moeder is bewusteloos", MEDICAL),
+    ("mijn dochtertje heeft bleekmiddel gedronken", POISONING),
+    ("mijn zoontje van 3 heeft pillen ingeslikt", POISONING),
+]
+URGENT_EN = [
+    ("I want to kill myself", SUICIDE),
+    ("I don't want to wake up tomorrow", SUICIDE),
+    ("my friend keeps talking about ending his life", SUICIDE),
+    ("i wanna die", SUICIDE),
+    ("there is no reason to live anymore", SUICIDE),
+    ("i want to kil myself", SUICIDE),
+    ("my ex is outside with a gun", VIOLENCE),
+    ("my mum fainted and won't wake up", MEDICAL),
+    ("my husband threatened me with a knife", VIOLENCE),
+    ("someone is breaking into my flat", VIOLENCE),
+    ("my neighbour beats his kids", CHILD),
+    ("the baby was left alone in a hot car", CHILD),
+    ("there's a fire in the kitchen", FIRE),
+    ("my dad collapsed and isn't breathing", MEDICAL),
+    ("she is having a seizure", MEDICAL),
+    ("my toddler swallowed a dishwasher tablet", POISONING),
+    ("my son drank bleach", POISONING),
+]
+URGENT = [(text, kind, FR) for text, kind in URGENT_FR] + [
+    (text, kind, NL) for text, kind in URGENT_NL] + [(text, kind, EN) for text, kind in URGENT_EN]
+
+ORDINARY = [
+    # French
+    "aide médicale urgente pour sans papiers",
+    "passeport en urgence",
+    "procédure d'urgence pour la carte d'identité",
+    "mon père est décédé cette nuit que faire",
+    "déclarer un décès",
+    "assurance incendie pour mon logement",
+    "extrait de casier pour travailler avec des enfants",
+    "aide juridique pour une victime",
+    "divorce",
+    "accident de voiture constat amiable",
+    "je meurs d'envie de partir en vacances",
+    "ce formulaire me tue",
+    "mutuelle pour ma fille malade",
+    "CPAS aide médicale",
+    "comment renouveler ma carte d'identité",
+    "allocations familiales pour mon bébé",
+    "prime pour installer un détecteur de fumée",
+    "mon propriétaire me menace de m'expulser",
+    "il y a une faute de frappe dans mon nom sur ma carte",
+    "permis de port d'arme pour la chasse",
+    "comment porter plainte pour un vol de vélo",
+    "remboursement de mes médicaments par la mutuelle",
+    "j'ai pris mes médicaments mais je n'ai pas reçu le remboursement",
+    "congé de maternité pour mon deuxième enfant",
+    "inscription de mon enfant à l'école",
+    "mon dossier ne bouge plus depuis un mois",
+    "l'administration ne réagit plus à mes mails",
+    "allocation de handicap après un AVC",
+    "le nom de jeune fille a disparu de ma carte",
+    "je ne peux plus continuer mes études, quelles aides",
+    "je veux en finir avec ce dossier de permis",
+    "la batterie de ma voiture est morte, je dois aller à la commune",
+    "urgent : date limite pour la déclaration d'impôts",
+    "contrôle technique : amende pour être passé au feu orange",
+    "je veux mourir dans la dignité, déclaration anticipée d'euthanasie",
+    "je vais mourir de rire avec ce formulaire",
+    "mon fils s'est enfermé dehors, il a perdu la clé",
+    # Dutch
+    "overlijden aangeven",
+    "brandverzekering",
+    "dringend een nieuw paspoort nodig",
+    "mijn vader is vannacht overleden, wat moet ik doen",
+    "uittreksel uit het strafregister om met kinderen te werken",
+    "kinderbijslag voor mijn dochter",
+    "ik ben mijn identiteitskaart kwijt",
+    "mijn zoon is zijn identiteitskaart kwijt",
+    "de gemeente reageert niet op mijn mail",
+    "is een rookmelder verplicht in een huurwoning",
+    "premie na een beroerte",
+    "ik heb mijn medicijnen ingenomen maar de terugbetaling klopt niet",
+    "ik wil de dood van mijn vader aangeven",
+    "hoe vraag ik een wapenvergunning aan",
+    "de verhuurder bedreigt me met uitzetting",
+    "echtscheiding aanvragen",
+    "ik kan niet meer inloggen met itsme",
+    "aangifte van een verkeersongeval voor de verzekering",
+    "ik zie het niet zitten om naar het gemeentehuis te gaan",
+    "schade na een brand in mijn appartement, welke premie",
+    "ik wil waardig sterven, hoe vraag ik euthanasie aan",
+    # English
+    "my father died, what paperwork",
+    "urgent: I lost my passport",
+    "fire insurance for my flat",
+    "how do I register a death",
+    "legal aid for a victim",
+    "criminal record certificate to work with children",
+    "child benefit for my daughter",
+    "my landlord threatened me with eviction",
+    "disability allowance after a stroke",
+    "the website is not responding",
+    "are smoke detectors required from 2025 in rentals",
+    "I'm dying to know when my residence permit arrives",
+    "how to report a stolen bike",
+    "bailiff seizure of my salary",
+    "this form is killing me",
+    "I need an emergency appointment at the town hall",
+    "vaccination certificate for my baby",
+    "apply for a divorce",
+    "car accident insurance claim",
+    "what brand of smoke detector does the landlord have to install",
+    "I don't want to wake up early for my appointment at the commune",
+    "someone is trying to get into my itsme account",
+    "my son is missing school because of his ID card problem",
+    "my dad had a heart attack last year, disability allowance",
+    "my car was set on fire last month, insurance",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "language"), URGENT)
+def test_urgent_phrasings_are_detected_with_112_first(text, kind, language):
+    urgency = detect_urgency(text, language)
+    assert urgency is not None, text
+    assert urgency.kind is kind
+    assert urgency.channels[0].value == "112"
+    assert urgency.channels[0].kind is ChannelKind.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "language", "number"), [
+    *((text, FR, "0800 32 123") for text, kind in URGENT_FR if kind is SUICIDE),
+    *((text, NL, "1813") for text, kind in URGENT_NL if kind is SUICIDE),
+])
+def test_suicide_phrasings_carry_the_suicide_line_of_their_language(text, language, number):
+    urgency = detect_urgency(text, language)
+    assert urgency is not None
+    assert number in [channel.value for channel in urgency.channels]
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+@pytest.mark.parametrize("language", [FR, NL, EN])
+def test_ordinary_procedure_questions_are_not_urgent(text, language):
+    assert detect_urgency(text, language) is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("je veux mourir", SUICIDE),
+    ("mijn man slaat me", VIOLENCE),
+    ("my son drank bleach", POISONING),
+])
+@pytest.mark.parametrize("language", [FR, NL, EN])
+def test_every_language_pattern_runs_whatever_the_detected_language(text, kind, language):
+    urgency = detect_urgency(text, language)
+    assert urgency is not None
+    assert urgency.kind is kind
+
+
+def test_mixed_languages_are_caught():
+    urgency = detect_urgency("help, mijn man slaat me, il va me tuer", EN)
+    assert urgency is not None
+    assert urgency.kind is VIOLENCE
+
+
+def _numbers(urgency: Urgency) -> list[str]:
+    return [channel.value for channel in urgency.channels]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("je veux mourir", FR, ["112", "0800 32 123"]),
+    ("je veux mourir", NL, ["112", "1813"]),
+    ("je veux mourir", EN, ["112", "0800 32 123", "1813"]),
+    ("mijn man slaat me", FR, ["112", "101", "0800 30 030"]),
+    ("mijn man slaat me", NL, ["112", "101", "1712"]),
+    ("mijn man slaat me", EN, ["112", "101", "0800 30 030", "1712"]),
+    ("de buurman slaat zijn kinderen", FR, ["112", "101", "103"]),
+    ("de buurman slaat zijn kinderen", NL, ["112", "101", "102", "1712"]),
+    ("de buurman slaat zijn kinderen", EN, ["112", "101", "103", "102"]),
+    ("my son drank bleach", FR, ["112", "070 245 245"]),
+    ("my son drank bleach", NL, ["112", "070 245 245"]),
+    ("there's a fire in the kitchen", NL, ["112"]),
+    ("mon bébé ne respire plus", EN, ["112"]),
+])
+def test_help_lines_follow_kind_and_language(text, language, expected):
+    urgency = detect_urgency(text, language)
+    assert urgency is not None
+    assert _numbers(urgency) == expected
+
+
+def test_several_kinds_keep_112_first_and_the_most_specific_line_next():
+    urgency = detect_urgency("mon mari me frappe et je veux mourir", FR)
+    assert urgency is not None
+    assert urgency.kind is SUICIDE
+    assert _numbers(urgency) == ["112", "0800 32 123", "101", "0800 30 030"]
+
+
+def test_help_line_hours_and_kinds():
+    urgency = detect_urgency("ik zie het niet meer zitten", NL)
+    assert urgency is not None
+    emergency, suicide_line = urgency.channels
+    assert emergency.label == "Noodnummer (ambulance, brandweer)"
+    assert emergency.hours == "24/7"
+    assert (suicide_line.kind, suicide_line.label, suicide_line.hours) == (
+        ChannelKind.PHONE, "Zelfmoordlijn", "24/7")
+
+
+EXAMPLE_OF_KIND = {
+    SUICIDE: "je veux mourir",
+    VIOLENCE: "mijn man slaat me",
+    CHILD: "de buurman slaat zijn kinderen",
+    FIRE: "there's a fire in the kitchen",
+    MEDICAL: "mon bébé ne respire plus",
+    POISONING: "my son drank bleach",
+}
+
+
+@pytest.mark.parametrize("kind", list(UrgencyKind))
+@pytest.mark.parametrize("language", [FR, NL, EN])
+def test_urgent_message_says_112_and_names_each_help_line(kind, language):
+    urgency = detect_urgency(EXAMPLE_OF_KIND[kind], language)
+    assert urgency is not None and urgency.kind is kind
+    message = urgent_message(urgency, language)
+    assert "112" in message
+    for number in _numbers(urgency):
+        assert number in message
+    sentences = re.findall(r"[.!?](?:\s|$)", message)
+    assert 2 <= len(sentences) <= 3
+
+
+@pytest.mark.parametrize(("language", "call_now"), [
+    (FR, "Appelez le 112 maintenant"), (NL, "Bel nu 112"), (EN, "Call 112 now")])
+def test_urgent_message_is_in_the_asked_language(language, call_now):
+    urgency = detect_urgency("je veux mourir", language)
+    assert urgency is not None
+    assert call_now in urgent_message(urgency, language)
