@@ -142,3 +142,16 @@ def test_empty_and_over_long_questions_are_refused_clearly(bundled_guichet):
         ask(bundled_guichet, "   ")
     with pytest.raises(InvalidQuestion, match="limit is 1000"):
         ask(bundled_guichet, "passeport " * 200)
+
+
+def test_no_ordinary_procedure_question_is_taken_for_an_emergency(bundled_guichet):
+    from evals.questions import load_questions
+    from assistant.settings import BUNDLED_CORPUS
+
+    folder = BUNDLED_CORPUS.parent / "evals" / "questions"
+    cases = [case for name in ("foundation-retrieval.jsonl", "foundation-unanswerable.jsonl")
+             for case in load_questions(folder / name)]
+    assert len(cases) >= 50
+    urgent = [case.question for case in cases
+              if ask(bundled_guichet, case.question).status is AnswerStatus.URGENT]
+    assert urgent == []
