@@ -53,6 +53,9 @@ def main() -> None:
     print_confidence_table(guichet, cases, settings.confidence_threshold)
 
 
+SWEEP = (0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+
+
 def print_confidence_table(guichet: Guichet, cases: list[QuestionCase], threshold: float) -> None:
     groups: dict[str, list[tuple[float, str]]] = {}
     for case in cases:
@@ -65,6 +68,19 @@ def print_confidence_table(guichet: Guichet, cases: list[QuestionCase], threshol
         statuses = ", ".join(f"{s} {n}" for s, n in Counter(s for _, s in results).most_common())
         print(f"| {expect} | {len(results)} | {min(scores):.2f} | {statistics.median(scores):.2f} "
               f"| {max(scores):.2f} | {statuses} |")
+    print_threshold_sweep(groups)
+
+
+
+def print_threshold_sweep(groups: dict[str, list[tuple[float, str]]]) -> None:
+    """What another threshold would do: answerable questions kept, unanswerable ones handed off."""
+    answerable = [score for score, _ in groups.get("answer", [])]
+    unanswerable = [score for score, _ in groups.get("handoff", [])]
+    print("\n| threshold | answerable kept | unanswerable handed off |\n|---|---|---|")
+    for threshold in SWEEP:
+        kept = sum(score >= threshold for score in answerable)
+        handed = sum(score < threshold for score in unanswerable)
+        print(f"| {threshold:.2f} | {kept}/{len(answerable)} | {handed}/{len(unanswerable)} |")
 
 
 if __name__ == "__main__":

@@ -83,3 +83,14 @@ def test_a_query_with_no_known_word_still_returns_dense_neighbours(bundled_guich
     passages = bundled_guichet.search("zzqx wkkp", k=3)
     assert len(passages) == 3
     assert all(p.lexical_rank is None for p in passages)
+
+
+@pytest.mark.slow
+def test_the_langchain_retriever_returns_documents_with_their_source(bundled_guichet):
+    from assistant.langchain_retriever import GuichetRetriever
+
+    documents = GuichetRetriever(retriever=bundled_guichet.retriever, k=3).invoke("code puk perdu")
+    assert len(documents) == 3
+    assert documents[0].metadata["doc_id"] == "codes-pin-puk"
+    assert documents[0].metadata["url"].startswith("https://")
+    assert documents[0].page_content
