@@ -18,11 +18,31 @@ from assistant.conversations import ConversationStore, Turn
 from assistant.generators.base import AnswerGenerator, GenerationRejected
 from assistant.generators.extractive import ExtractiveGenerator
 from assistant.language import detect_language
-from assistant.messages import (ASK_REGION, CHANNELS_ALSO, EXAMPLE_QUESTIONS, FRENCH_SOURCE_NOTE,
-                                GREETING, NOT_CONFIDENT, OTHER_REGION, OTHERS_DATA, OUT_OF_SCOPE,
-                                OWN_FILE, REGION_OPTIONS, THANKS)
-from assistant.models import (Answer, AnswerStatus, Audience, Citation, Draft, Handoff, Passage,
-                              Question, Source)
+from assistant.messages import (
+    ASK_REGION,
+    CHANNELS_ALSO,
+    EXAMPLE_QUESTIONS,
+    FRENCH_SOURCE_NOTE,
+    GREETING,
+    NOT_CONFIDENT,
+    OTHER_REGION,
+    OTHERS_DATA,
+    OUT_OF_SCOPE,
+    OWN_FILE,
+    REGION_OPTIONS,
+    THANKS,
+)
+from assistant.models import (
+    Answer,
+    AnswerStatus,
+    Audience,
+    Citation,
+    Draft,
+    Handoff,
+    Passage,
+    Question,
+    Source,
+)
 from assistant.normalise import SpellingCorrector, expand_sms
 from assistant.privacy import mask_personal_data, privacy_notice
 from assistant.profile import DeploymentProfile
@@ -30,8 +50,7 @@ from assistant.retrieval import HybridRetriever
 from assistant.routing import Route, mentioned_region, route
 from assistant.urgency import detect_urgency, urgent_message
 from indexing.errors import GuichetError
-from indexing.models import (Channel, ChannelKind, Language, ProcedureDocument, Region,
-                             SectionKind)
+from indexing.models import Channel, ChannelKind, Language, ProcedureDocument, Region, SectionKind
 
 logger = logging.getLogger(__name__)
 

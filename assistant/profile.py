@@ -11,10 +11,9 @@ from pathlib import Path
 
 import yaml
 
+from assistant.settings import BUNDLED_PROFILE
 from indexing.errors import GuichetError
 from indexing.models import Channel, ChannelKind, Language
-
-from assistant.settings import BUNDLED_PROFILE
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from indexing.builder import BuildReport, ProgressFactory, build_index
-from indexing.corpus import load_corpus
-from indexing.embeddings import EmbeddingBackend, create_embedding_backend
-from indexing.manifest import IndexManifest
-from indexing.reader import open_index
-
 from assistant.conversations import ConversationStore
 from assistant.generators.base import AnswerGenerator
 from assistant.generators.extractive import ExtractiveGenerator
@@ -18,6 +12,11 @@ from assistant.pipeline import AnswerPipeline
 from assistant.profile import load_profile
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
+from indexing.builder import BuildReport, ProgressFactory, build_index
+from indexing.corpus import load_corpus
+from indexing.embeddings import EmbeddingBackend, create_embedding_backend
+from indexing.manifest import IndexManifest
+from indexing.reader import open_index
 
 logger = logging.getLogger(__name__)
 

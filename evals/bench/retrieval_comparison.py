@@ -16,8 +16,13 @@ from pathlib import Path
 
 from assistant.retrieval import HybridRetriever, RetrievalMode
 from assistant.settings import BUNDLED_CORPUS
-from evals.metrics import (first_relevant_rank, hit_at, mean_reciprocal_rank, percentile_ms,
-                           unique_doc_ids)
+from evals.metrics import (
+    first_relevant_rank,
+    hit_at,
+    mean_reciprocal_rank,
+    percentile_ms,
+    unique_doc_ids,
+)
 from evals.questions import QuestionCase, load_questions
 from indexing.builder import build_index
 from indexing.embeddings import create_embedding_backend

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings as ChromaEmbeddings
+from chromadb.api.types import Documents, EmbeddingFunction
+from chromadb.api.types import Embeddings as ChromaEmbeddings
 from langchain_core.embeddings import Embeddings
 
 from indexing.embeddings.base import EmbeddingBackend

@@ -145,8 +145,8 @@ def test_empty_and_over_long_questions_are_refused_clearly(bundled_guichet):
 
 
 def test_no_ordinary_procedure_question_is_taken_for_an_emergency(bundled_guichet):
-    from evals.questions import load_questions
     from assistant.settings import BUNDLED_CORPUS
+    from evals.questions import load_questions
 
     folder = BUNDLED_CORPUS.parent / "evals" / "questions"
     cases = [case for name in ("foundation-retrieval.jsonl", "foundation-unanswerable.jsonl")

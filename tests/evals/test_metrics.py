@@ -1,7 +1,12 @@
 import pytest
 
-from evals.metrics import (first_relevant_rank, hit_at, mean_reciprocal_rank, percentile_ms,
-                           unique_doc_ids)
+from evals.metrics import (
+    first_relevant_rank,
+    hit_at,
+    mean_reciprocal_rank,
+    percentile_ms,
+    unique_doc_ids,
+)
 from evals.questions import load_questions
 
 
