@@ -63,7 +63,9 @@ FOLLOW_ON_SECTIONS = (SectionKind.HOW, SectionKind.DOCUMENTS, SectionKind.COST,
 REGION_DEPENDENT_PROCEDURES = frozenset({"allocations-familiales", "allocation-loyer",
                                          "allocations-etudes", "inscription-secondaire",
                                          "encombrants"})
+FALLBACK_DOCUMENT = "contacts-services"
 FOLLOW_UP_MAX_WORDS = 6
+SECOND_PASSAGE_WEIGHT = 0.5
 _FOLLOW_UP_START = re.compile(r"^\s*(?:et|mais|alors|ok|en|maar|and|but|what about|how about|"
                               r"also|aussi|ook)\b", re.IGNORECASE)
 _CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")  # "[2]" and "[1, 3]"
@@ -150,7 +152,7 @@ class AnswerPipeline:
             return self._handoff(text, language, OTHERS_DATA[language], "personal_data", None)
 
         query = self._retrieval_query(text, history)
-        retrieved = self._retrieve(query, language)
+        retrieved = self._retrieve(query, language, focus=text if query != text else None)
         document = retrieved.document
         if routed is Route.OWN_FILE:
             holder = document if retrieved.evidence.similarity > 0 else None
@@ -211,20 +213,52 @@ class AnswerPipeline:
                 picked.append(Passage(other, 0.0))
         return [Source(number, passage) for number, passage in enumerate(picked, start=1)]
 
-    def _retrieve(self, query: str, language: Language) -> _Retrieved:
+    def _retrieve(self, query: str, language: Language, focus: str | None = None) -> _Retrieved:
+        """Passages for the query, best document first; `focus` (a follow-up's own words) picks
+        which section of that document answers first."""
         lexical_query = self._corrector.correct(expand_sms(query, language))
         dense_query = expand_sms(query, language)
-        coverage_query = dense_query
-        attempts = [[language]] if language is Language.FR else [[language], [Language.FR]]
-        for languages in attempts:
-            passages = self._retriever.search(dense_query, RETRIEVAL_K, languages, lexical_query)
+        source_language = self._source_language(dense_query, language)
+        passages = _best_document_first(self._retriever.search(
+            dense_query, RETRIEVAL_K, [source_language], lexical_query))
+        supported = corroborated(passages)
+        # The evidence is that of the whole question; the focus only picks the first section.
+        evidence = self._scorer.assess(dense_query, language, passages)
+        if supported and focus:
+            passages = self._focused(passages, supported[0].chunk.doc_id, focus, language,
+                                     source_language)
             supported = corroborated(passages)
-            if supported:
-                best = supported[0].chunk
-                document = self._documents.get((best.doc_id, best.language))
-                evidence = self._scorer.assess(coverage_query, language, passages)
-                return _Retrieved(passages, best.language, evidence, document)
-        return _Retrieved([], language, self._scorer.assess(coverage_query, language, []), None)
+        if not supported:
+            return _Retrieved([], language, evidence, None)
+        best = supported[0].chunk
+        return _Retrieved(passages, best.language, evidence,
+                          self._documents.get((best.doc_id, best.language)))
+
+    def _focused(self, passages: list[Passage], doc_id: str, focus: str, language: Language,
+                 source_language: Language) -> list[Passage]:
+        focus_passages = self._retriever.search(
+            expand_sms(focus, language), RETRIEVAL_K, [source_language],
+            self._corrector.correct(expand_sms(focus, language)))
+        section = next((p for p in corroborated(focus_passages) if p.chunk.doc_id == doc_id), None)
+        if section is None:
+            return passages
+        return [section] + [p for p in passages if p.chunk.chunk_id != section.chunk.chunk_id]
+
+    def _source_language(self, query: str, language: Language) -> Language:
+        """The question's language if its best matching procedure exists in it, else French.
+
+        The procedure is chosen by the multilingual dense model alone, over both languages:
+        measured on Dutch and English questions, dense ranks procedures better than the hybrid,
+        and a page in the question's language must not win only because it shares its words.
+        """
+        if language is Language.FR:
+            return language
+        candidates = self._retriever.search(query, RETRIEVAL_K, [language, Language.FR])
+        dense = [p for p in candidates if p.dense_similarity is not None]
+        if not dense:
+            return Language.FR
+        best = max(dense, key=lambda passage: passage.dense_similarity).chunk.doc_id
+        return language if (best, language) in self._documents else Language.FR
 
     def _retrieval_query(self, text: str, history: list[Turn]) -> str:
         """A follow-up ('et ça coûte combien ?') is searched together with the question before."""
@@ -240,12 +274,21 @@ class AnswerPipeline:
 
     def _handoff(self, text: str, language: Language, message: str, reason: str,
                  document: ProcedureDocument | None, confidence: float = 0.0) -> Answer:
+        fallback = self._fallback_document(language)
+        if fallback is not None and document is None:
+            message = f"{message}\n{fallback.summary}"
         return Answer(text, language, AnswerStatus.HANDOFF, message, confidence=confidence,
                       handoff=Handoff(reason, self._channels(language, document)))
+
+    def _fallback_document(self, language: Language) -> ProcedureDocument | None:
+        """`contacts-services`: how to reach a human, the fallback of every handoff."""
+        return (self._documents.get((FALLBACK_DOCUMENT, language))
+                or self._documents.get((FALLBACK_DOCUMENT, Language.FR)))
 
     def _channels(self, language: Language, document: ProcedureDocument | None
                   ) -> tuple[Channel, ...]:
         """Human channels first (phone, counter, digital help), then online ones."""
+        document = document or self._fallback_document(language)
         channels = list(document.contacts if document else ()) + list(
             self._profile.channels_for(language))
         unique = list(dict.fromkeys(channels))
@@ -263,6 +306,27 @@ def _renumber(text: str) -> tuple[str, list[int]]:
         return "".join(f"[{mapping[int(n)]}]" for n in marker.group(1).split(","))
 
     return _CITATION.sub(renumbered, text), order
+
+
+def _best_document_first(passages: list[Passage]) -> list[Passage]:
+    """Passages of the best document first, that document chosen on all its passages.
+
+    One strong passage of a page that merely mentions the subject (the documents to bring for a
+    residence permit include a passport) must not beat a page whose sections all match.
+    """
+    scores: dict[str, list[float]] = {}
+    for passage in corroborated(passages):
+        scores.setdefault(passage.chunk.doc_id, []).append(passage.fused_score)
+    if not scores:
+        return passages
+    best = max(scores, key=lambda doc: _document_score(scores[doc]))
+    return ([p for p in passages if p.chunk.doc_id == best]
+            + [p for p in passages if p.chunk.doc_id != best])
+
+
+def _document_score(fused_scores: list[float]) -> float:
+    top = sorted(fused_scores, reverse=True)
+    return top[0] + SECOND_PASSAGE_WEIGHT * (top[1] if len(top) > 1 else 0.0)
 
 
 def _looks_like_follow_up(text: str) -> bool:

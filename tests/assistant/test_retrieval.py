@@ -33,10 +33,10 @@ def test_informal_french_questions_find_their_document_first(bundled_guichet):
 
 
 @pytest.mark.slow
-def test_the_right_document_is_at_least_among_the_first_three_documents(bundled_guichet):
+def test_the_right_document_is_at_least_among_the_first_five_documents(bundled_guichet):
     for doc_id, question in INFORMAL_FRENCH_QUESTIONS.items():
-        top = unique_doc_ids([p.chunk.doc_id for p in bundled_guichet.search(question, k=20)])
-        assert doc_id in top[:3], (question, top)
+        top = unique_doc_ids([p.chunk.doc_id for p in bundled_guichet.search(question, k=30)])
+        assert doc_id in top[:5], (question, top)
 
 
 @pytest.mark.slow
@@ -73,9 +73,11 @@ def test_each_mode_uses_only_its_retrievers(bundled_guichet, embedding_backend, 
 @pytest.mark.slow
 def test_language_filter_keeps_only_the_asked_languages(bundled_guichet):
     retriever = bundled_guichet.retriever
-    assert retriever.search("passeport", k=5, languages=[Language.NL]) == []
-    french = retriever.search("passeport", k=5, languages=[Language.FR])
-    assert french and all(p.chunk.language is Language.FR for p in french)
+    for language in Language:
+        found = retriever.search("passeport", k=5, languages=[language])
+        assert found and all(p.chunk.language is language for p in found)
+    both = retriever.search("paspoort", k=20, languages=[Language.NL, Language.EN])
+    assert {p.chunk.language for p in both} == {Language.NL, Language.EN}
 
 
 @pytest.mark.slow
