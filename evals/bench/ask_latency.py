@@ -2,9 +2,9 @@
 
     python -m evals.bench.ask_latency [--queries 100]
 
-Opens the assistant once (warm), then asks the questions of the foundation sets, cycling through
-them to reach N, and prints p50/p95 latency and a table of confidence scores: questions the
-corpus answers against questions it does not.
+Opens the assistant once (warm), then asks the questions of the dev set, cycling through them to
+reach N, and prints p50/p95 latency and a table of confidence scores by expected status:
+questions the corpus answers against those that must hand off.
 """
 
 from __future__ import annotations
@@ -25,8 +25,7 @@ from evals.questions import QuestionCase, load_questions
 from indexing.embeddings import create_embedding_backend
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "questions"
-DEFAULT_SETS = (QUESTIONS / "foundation-retrieval.jsonl",
-                QUESTIONS / "foundation-unanswerable.jsonl")
+DEFAULT_SETS = (QUESTIONS / "dev.jsonl",)
 
 
 def main() -> None:

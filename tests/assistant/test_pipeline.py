@@ -148,14 +148,22 @@ def test_empty_and_over_long_questions_are_refused_clearly(bundled_guichet):
         ask(bundled_guichet, "passeport " * 200)
 
 
-def test_no_ordinary_procedure_question_is_taken_for_an_emergency(bundled_guichet):
+def _question_set_cases():
     from assistant.settings import BUNDLED_CORPUS
     from evals.questions import load_questions
 
     folder = BUNDLED_CORPUS.parent / "evals" / "questions"
-    cases = [case for name in ("foundation-retrieval.jsonl", "foundation-unanswerable.jsonl")
-             for case in load_questions(folder / name)]
-    assert len(cases) >= 50
-    urgent = [case.question for case in cases
-              if ask(bundled_guichet, case.question).status is AnswerStatus.URGENT]
-    assert urgent == []
+    return [case for name in ("foundation-retrieval.jsonl", "dev.jsonl", "test.jsonl")
+            for case in load_questions(folder / name)]
+
+
+def test_urgent_questions_of_the_sets_are_urgent_and_no_other_is(bundled_guichet):
+    cases = [case for case in _question_set_cases() if not case.turns]
+    urgent = [case for case in cases if case.expect == "urgent"]
+    assert len(urgent) >= 20 and len(cases) >= 250
+    missed = [case.question for case in urgent
+              if ask(bundled_guichet, case.question).status is not AnswerStatus.URGENT]
+    false_alarms = [case.question for case in cases if case.expect != "urgent"
+                    and ask(bundled_guichet, case.question).status is AnswerStatus.URGENT]
+    assert missed == []
+    assert false_alarms == []
