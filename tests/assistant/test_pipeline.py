@@ -152,15 +152,16 @@ def _question_set_cases():
     from assistant.settings import BUNDLED_CORPUS
     from evals.questions import load_questions
 
+    # Not test.jsonl: it is held out for reporting, and a test asserting on it would be tuning.
     folder = BUNDLED_CORPUS.parent / "evals" / "questions"
-    return [case for name in ("foundation-retrieval.jsonl", "dev.jsonl", "test.jsonl")
+    return [case for name in ("foundation-retrieval.jsonl", "dev.jsonl")
             for case in load_questions(folder / name)]
 
 
 def test_urgent_questions_of_the_sets_are_urgent_and_no_other_is(bundled_guichet):
     cases = [case for case in _question_set_cases() if not case.turns]
     urgent = [case for case in cases if case.expect == "urgent"]
-    assert len(urgent) >= 20 and len(cases) >= 250
+    assert len(urgent) >= 10 and len(cases) >= 150
     missed = [case.question for case in urgent
               if ask(bundled_guichet, case.question).status is not AnswerStatus.URGENT]
     false_alarms = [case.question for case in cases if case.expect != "urgent"
