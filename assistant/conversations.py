@@ -36,6 +36,8 @@ class ConversationStore:
         self._clock = clock
         self._lock = threading.Lock()
         self._db = sqlite3.connect(path, check_same_thread=False)
+        # WAL: readers never block the writer, and a crash loses no committed turn.
+        self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("""CREATE TABLE IF NOT EXISTS turns (
             conversation_id TEXT NOT NULL, at REAL NOT NULL, question TEXT NOT NULL,
             language TEXT NOT NULL, doc_ids TEXT NOT NULL)""")

@@ -75,6 +75,10 @@ class InvalidQuestion(GuichetError):
     """A question the assistant cannot take (empty, too long)."""
 
 
+class UnknownConversation(InvalidQuestion):
+    """A conversation id that was never given out, or that has expired."""
+
+
 @dataclass(frozen=True)
 class _Retrieved:
     passages: list[Passage]
@@ -109,6 +113,10 @@ class AnswerPipeline:
                for text in (channel.label, channel.value, channel.hours or "")]
             + profile.contact_texts())
 
+    @property
+    def documents(self) -> dict[tuple[str, Language], ProcedureDocument]:
+        return dict(self._documents)
+
     def ask(self, question: Question) -> Answer:
         text = question.text.strip()
         if not text:
@@ -119,6 +127,10 @@ class AnswerPipeline:
         masked = mask_personal_data(text)
         conversation_id = question.conversation_id or self._conversations.new_id()
         history = self._conversations.history(conversation_id) if question.conversation_id else []
+        if question.conversation_id and not history:
+            raise UnknownConversation(
+                f"Conversation {question.conversation_id!r} is unknown or has expired; ask "
+                "without a conversation id to start a new one.")
         language = question.language or self._language_of(masked.text, history)
         notice = privacy_notice(masked.kinds, language) if masked.kinds else ""
 

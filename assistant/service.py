@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 
 from assistant.conversations import ConversationStore
+from assistant.feedback import Feedback, FeedbackStore
 from assistant.generators.base import AnswerGenerator
 from assistant.generators.extractive import ExtractiveGenerator
 from assistant.models import Answer, Passage, Question
+from indexing.models import Language, ProcedureDocument
 from assistant.pipeline import AnswerPipeline
 from assistant.profile import load_profile
 from assistant.retrieval import HybridRetriever
@@ -21,6 +23,7 @@ from indexing.reader import open_index
 logger = logging.getLogger(__name__)
 
 CONVERSATIONS_FILE = "conversations.sqlite3"
+FEEDBACK_FILE = "feedback.sqlite3"
 
 
 def ensure_index(settings: Settings, backend: EmbeddingBackend, *, rebuild: bool = False,
@@ -46,10 +49,11 @@ class Guichet:
     """One warm assistant: the embedding model loaded, the index open, the pipeline ready."""
 
     def __init__(self, settings: Settings, retriever: HybridRetriever,
-                 pipeline: AnswerPipeline) -> None:
+                 pipeline: AnswerPipeline, feedback: FeedbackStore) -> None:
         self.settings = settings
         self.retriever = retriever
         self.pipeline = pipeline
+        self._feedback = feedback
 
     @classmethod
     def open(cls, settings: Settings, backend: EmbeddingBackend | None = None,
@@ -67,7 +71,8 @@ class Guichet:
         pipeline = AnswerPipeline(retriever, corpus.documents, load_profile(settings.profile),
                                   conversations, generator or create_generator(settings),
                                   settings.confidence_threshold, settings.max_question_chars)
-        return cls(settings, retriever, pipeline)
+        return cls(settings, retriever, pipeline,
+                   FeedbackStore(settings.data_dir / FEEDBACK_FILE))
 
     @property
     def manifest(self) -> IndexManifest:
@@ -80,3 +85,15 @@ class Guichet:
     def ask(self, question: Question) -> Answer:
         """The answer to a question, a handoff to a human, or an emergency referral."""
         return self.pipeline.ask(question)
+
+    def procedures(self, language: Language | None = None) -> list[ProcedureDocument]:
+        """The documents of the corpus, in one language or all, sorted by id."""
+        return sorted((doc for (_, doc_language), doc in self.pipeline.documents.items()
+                       if language in (None, doc_language)),
+                      key=lambda doc: (doc.doc_id, doc.language.value))
+
+    def procedure(self, doc_id: str, language: Language) -> ProcedureDocument | None:
+        return self.pipeline.documents.get((doc_id, language))
+
+    def record_feedback(self, feedback: Feedback) -> int:
+        return self._feedback.add(feedback)

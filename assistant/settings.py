@@ -59,6 +59,9 @@ class Settings(BaseSettings):
                                      "http://localhost:11434 or https://gateway/v1.")
     llm_api_key: SecretStr | None = Field(default=None, description="LLM API key, if any.")
     llm_timeout_s: float = Field(default=30, gt=0, description="LLM request timeout (seconds).")
+    cors_origins: list[str] = Field(default_factory=list,
+                                    description="Web origins allowed to call the API, as a JSON "
+                                                "list, e.g. [\"https://www.macommune.be\"].")
     host: str = Field(default="127.0.0.1", description="Address the web server listens on.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port of the web server.")
     log_level: str = Field(default="INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$",

@@ -3,22 +3,33 @@ so the server answers at once; `/api/health` says 503 until the index is open.""
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
+import time
+from collections.abc import Iterator
 from contextlib import asynccontextmanager
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import RedirectResponse
+from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import RedirectResponse, StreamingResponse
+from starlette.concurrency import iterate_in_threadpool
 
+from assistant.feedback import Feedback, Rating
+from assistant.models import Answer, Audience, Question
+from assistant.pipeline import InvalidQuestion
 from assistant.service import Guichet, ensure_index
 from assistant.settings import Settings
 from indexing.embeddings import create_embedding_backend
-from ui.schemas import Health, PassageOut
+from indexing.models import Language
+from ui.schemas import (AnswerOut, AskIn, FeedbackIn, FeedbackOut, Health, PassageOut,
+                        ProcedureOut, ProcedureSummaryOut)
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_CHARS = 1000
+LanguageCode = Literal["fr", "nl", "en"]
 
 
 class _Readiness:
@@ -53,6 +64,12 @@ def _ready_guichet(request: Request) -> Guichet:
 ReadyGuichet = Annotated[Guichet, Depends(_ready_guichet)]
 
 
+def _unprocessable(field: str, message: str) -> HTTPException:
+    """A 422 shaped like FastAPI's own validation errors, so clients parse one format."""
+    return HTTPException(status_code=422, detail=[{"loc": ["body", field], "msg": message,
+                                                   "type": "value_error"}])
+
+
 def create_app(settings: Settings) -> FastAPI:
     readiness = _Readiness()
 
@@ -62,8 +79,33 @@ def create_app(settings: Settings) -> FastAPI:
         yield
 
     app = FastAPI(title="Guichet", lifespan=lifespan,
-                  description="Answers about public procedures, with sources.")
+                  description="Answers about public procedures, with sources, and a human "
+                              "channel when unsure.")
     app.state.readiness = readiness
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                           allow_methods=["GET", "POST"], allow_headers=["Content-Type"])
+
+    @app.middleware("http")
+    async def log_without_query(request: Request, call_next):
+        # Query strings hold citizens' questions: the access log names the path only.
+        started = time.perf_counter()
+        response = await call_next(request)
+        logger.info("%s %s %s %.0f ms", request.method, request.url.path, response.status_code,
+                    (time.perf_counter() - started) * 1000)
+        return response
+
+    def answer_for(guichet: Guichet, body: AskIn) -> Answer:
+        question = body.question.strip()
+        if len(question) > settings.max_question_chars:
+            raise _unprocessable("question", f"The question is {len(question)} characters long; "
+                                 f"the limit is {settings.max_question_chars}. Please shorten it.")
+        try:
+            return guichet.ask(Question(question, Language(body.language) if body.language else None,
+                                        body.conversation_id, Audience(body.audience)))
+        except InvalidQuestion as exc:
+            field = "conversation_id" if "onversation" in str(exc) else "question"
+            raise _unprocessable(field, str(exc)) from exc
 
     @app.get("/", include_in_schema=False)
     def home() -> RedirectResponse:
@@ -75,6 +117,21 @@ def create_app(settings: Settings) -> FastAPI:
         return Health(status="ok", documents=manifest.documents, chunks=manifest.chunks,
                       index_version=manifest.index_version)
 
+    @app.post("/api/ask", response_model=AnswerOut)
+    def ask(guichet: ReadyGuichet, body: Annotated[AskIn, Body()]) -> AnswerOut:
+        return AnswerOut.from_answer(answer_for(guichet, body))
+
+    @app.post("/api/ask/stream", response_class=StreamingResponse,
+              responses={200: {"content": {"text/event-stream": {}}}})
+    def ask_stream(guichet: ReadyGuichet, body: Annotated[AskIn, Body()]) -> StreamingResponse:
+        """Server-sent events: `delta` events carry the answer's text line by line, the last
+        event (`answer`) carries the whole Answer. Lines are sent only once the whole answer has
+        passed its checks, so nothing unchecked (an unknown phone number) ever reaches a screen."""
+        answer = AnswerOut.from_answer(answer_for(guichet, body))
+        return StreamingResponse(iterate_in_threadpool(_events(answer)),
+                                 media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-cache"})
+
     @app.get("/api/search", response_model=list[PassageOut])
     def search(guichet: ReadyGuichet,
                q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS,
@@ -82,4 +139,36 @@ def create_app(settings: Settings) -> FastAPI:
                k: Annotated[int, Query(ge=1, le=50)] = 10) -> list[PassageOut]:
         return [PassageOut.from_passage(p) for p in guichet.search(q, k)]
 
+    @app.get("/api/procedures", response_model=list[ProcedureSummaryOut])
+    def procedures(guichet: ReadyGuichet,
+                   language: LanguageCode | None = None) -> list[ProcedureSummaryOut]:
+        wanted = Language(language) if language else None
+        return [ProcedureSummaryOut.from_document(d) for d in guichet.procedures(wanted)]
+
+    @app.get("/api/procedures/{doc_id}", response_model=ProcedureOut)
+    def procedure(guichet: ReadyGuichet, doc_id: str,
+                  language: LanguageCode = "fr") -> ProcedureOut:
+        document = guichet.procedure(doc_id, Language(language))
+        if document is None:
+            raise HTTPException(status_code=404,
+                                detail=f"No procedure {doc_id!r} in language {language!r}; "
+                                       "GET /api/procedures lists them.")
+        return ProcedureOut.from_document(document)
+
+    @app.post("/api/feedback", response_model=FeedbackOut, status_code=201)
+    def feedback(guichet: ReadyGuichet, body: Annotated[FeedbackIn, Body()]) -> FeedbackOut:
+        stored = guichet.record_feedback(Feedback(body.conversation_id, Rating(body.rating),
+                                                  body.comment or "", tuple(body.reasons)))
+        return FeedbackOut(id=stored, status="stored")
+
     return app
+
+
+def _events(answer: AnswerOut) -> Iterator[str]:
+    for line in answer.answer.splitlines(keepends=True):
+        yield _event("delta", {"text": line})
+    yield _event("answer", answer.model_dump())
+
+
+def _event(name: str, payload: dict) -> str:
+    return f"event: {name}\ndata: {json.dumps(payload, ensure_ascii=False)}\n\n"

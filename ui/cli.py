@@ -164,8 +164,9 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     overrides = {k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
     settings = settings.model_copy(update=overrides)
+    # uvicorn's access log prints query strings (citizens' questions); the app logs paths only.
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
-                log_level=settings.log_level.lower())
+                log_level=settings.log_level.lower(), access_log=False)
     return 0
 
 

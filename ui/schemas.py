@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
 
 from assistant.models import Answer, Passage
+from indexing.models import ProcedureDocument
 
 
 class Health(BaseModel):
@@ -87,3 +91,64 @@ class AnswerOut(BaseModel):
                               for c in answer.citations],
                    confidence=answer.confidence, handoff=handoff,
                    conversation_id=answer.conversation_id, options=list(answer.options))
+
+
+class AskIn(BaseModel):
+    """A question to answer. The length limit is a setting, checked by the endpoint."""
+
+    question: str = Field(min_length=1, pattern=r"\S",
+                          description="The citizen's question, in their own words.")
+    language: Literal["fr", "nl", "en"] | None = Field(
+        default=None, description="Language of the answer; detected when absent.")
+    conversation_id: str | None = Field(default=None, min_length=1, max_length=100,
+                                        description="From an earlier answer, for follow-ups.")
+    audience: Literal["citizen", "staff"] = "citizen"
+
+
+class FeedbackIn(BaseModel):
+    conversation_id: str = Field(min_length=1, max_length=100)
+    rating: Literal["up", "down"]
+    comment: str | None = Field(default=None, max_length=2000)
+    reasons: list[str] = Field(default_factory=list, max_length=10)
+
+
+class FeedbackOut(BaseModel):
+    id: int
+    status: str
+
+
+class SectionOut(BaseModel):
+    kind: str
+    heading: str
+    text: str
+
+
+class ProcedureSummaryOut(BaseModel):
+    doc_id: str
+    language: str
+    title: str
+    summary: str
+    region: str
+    source_url: str
+    reviewed: date
+
+    @classmethod
+    def from_document(cls, document: ProcedureDocument) -> ProcedureSummaryOut:
+        return cls(doc_id=document.doc_id, language=document.language.value,
+                   title=document.title, summary=document.summary, region=document.region.value,
+                   source_url=document.source_url, reviewed=document.reviewed)
+
+
+class ProcedureOut(ProcedureSummaryOut):
+    keywords: list[str]
+    contacts: list[ChannelOut]
+    sections: list[SectionOut]
+
+    @classmethod
+    def from_document(cls, document: ProcedureDocument) -> ProcedureOut:
+        summary = ProcedureSummaryOut.from_document(document)
+        return cls(**summary.model_dump(), keywords=list(document.keywords),
+                   contacts=[ChannelOut(kind=c.kind.value, label=c.label, value=c.value,
+                                        hours=c.hours) for c in document.contacts],
+                   sections=[SectionOut(kind=s.kind.value, heading=s.heading, text=s.text)
+                             for s in document.sections])

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import jsonschema
 import pytest
 
 from tests.corpus_factory import write_document
 
 GUICHET = Path(sys.executable).parent / "guichet"
 START_TIMEOUT_S = 240
+ANSWER_SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "assistant" / "schema"
+                            / "answer.schema.json").read_text(encoding="utf-8"))
+COMMUNE_SITE = "https://www.macommune.be"
+
+pytestmark = pytest.mark.slow
 
 
 def _free_port() -> int:
@@ -30,51 +39,67 @@ class Server:
         self.statuses_while_starting = statuses_while_starting
 
     def get(self, path: str, **params) -> httpx.Response:
-        return httpx.get(self.base_url + path, params=params, timeout=30)
+        return httpx.get(self.base_url + path, params=params, timeout=60)
+
+    def post(self, path: str, body) -> httpx.Response:
+        return httpx.post(self.base_url + path, json=body, timeout=60)
+
+
+@contextmanager
+def running_server(corpus: Path, data_dir: Path, log_path: Path):
+    port = _free_port()
+    env = {**os.environ, "GUICHET_CORPUS_DIR": str(corpus), "GUICHET_DATA_DIR": str(data_dir),
+           "GUICHET_CORS_ORIGINS": json.dumps([COMMUNE_SITE])}
+    with log_path.open("a") as log:
+        process = subprocess.Popen([str(GUICHET), "serve", "--port", str(port)], env=env,
+                                   stdout=log, stderr=subprocess.STDOUT)
+        base_url = f"http://127.0.0.1:{port}"
+        statuses: list[int] = []
+        deadline = time.monotonic() + START_TIMEOUT_S
+        try:
+            while time.monotonic() < deadline:
+                assert process.poll() is None, f"server exited:\n{log_path.read_text()}"
+                try:
+                    response = httpx.get(base_url + "/api/health", timeout=5)
+                except httpx.TransportError:
+                    time.sleep(0.05)
+                    continue
+                statuses.append(response.status_code)
+                if response.status_code == 200:
+                    break
+                assert response.status_code == 503 and "starting" in response.text, response.text
+                time.sleep(0.05)
+            else:
+                pytest.fail(f"server not ready after {START_TIMEOUT_S} s:\n{log_path.read_text()}")
+            yield Server(base_url, statuses)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("api-corpus")
-    write_document(corpus, "passeport-test", title="Demander un passeport",
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("api-corpus")
+    write_document(folder, "passeport-test", title="Demander un passeport",
                    sections={"Pour qui ?": "Le passeport sert à voyager hors de l'Europe.",
                              "Coût": "Le passeport coûte environ 75 euros selon la commune."})
-    write_document(corpus, "encombrants-test", title="Enlèvement des encombrants",
+    write_document(folder, "encombrants-test", title="Enlèvement des encombrants",
                    sections={"Comment faire ?": "Prenez rendez-vous pour l'enlèvement de vos "
                                                 "vieux meubles et objets encombrants."})
-    port = _free_port()
-    env = {**os.environ, "GUICHET_CORPUS_DIR": str(corpus),
-           "GUICHET_DATA_DIR": str(tmp_path_factory.mktemp("api-data"))}
-    log_path = tmp_path_factory.mktemp("api-log") / "server.log"
-    log = log_path.open("w")
-    process = subprocess.Popen([str(GUICHET), "serve", "--port", str(port)], env=env,
-                               stdout=log, stderr=subprocess.STDOUT)
-    base_url = f"http://127.0.0.1:{port}"
-    statuses: list[int] = []
-    deadline = time.monotonic() + START_TIMEOUT_S
-    try:
-        while time.monotonic() < deadline:
-            assert process.poll() is None, f"server exited:\n{log_path.read_text()}"
-            try:
-                response = httpx.get(base_url + "/api/health", timeout=5)
-            except httpx.TransportError:
-                time.sleep(0.05)
-                continue
-            statuses.append(response.status_code)
-            if response.status_code == 200:
-                break
-            assert response.status_code == 503 and "starting" in response.text, response.text
-            time.sleep(0.05)
-        else:
-            pytest.fail(f"server not ready after {START_TIMEOUT_S} s:\n{log_path.read_text()}")
-        yield Server(base_url, statuses)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+    return folder
 
 
-@pytest.mark.slow
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("api-data")
+
+
+@pytest.fixture(scope="module")
+def server(corpus, data_dir, tmp_path_factory):
+    with running_server(corpus, data_dir, tmp_path_factory.mktemp("log") / "server.log") as up:
+        yield up
+
+
 def test_health_is_503_while_loading_then_reports_the_index(server):
     assert server.statuses_while_starting[0] == 503
     health = server.get("/api/health")
@@ -85,7 +110,6 @@ def test_health_is_503_while_loading_then_reports_the_index(server):
     assert body["index_version"]
 
 
-@pytest.mark.slow
 def test_search_returns_ranked_passages_with_their_sources(server):
     response = server.get("/api/search", q="combien coute le passeport", k=3)
     assert response.status_code == 200
@@ -96,7 +120,6 @@ def test_search_returns_ranked_passages_with_their_sources(server):
     assert passages[0]["url"].startswith("https://")
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("params, problem", [
     ({"q": ""}, "at least 1 character"),
     ({"q": "   "}, "pattern"),
@@ -110,3 +133,92 @@ def test_bad_search_input_gets_a_422_with_a_readable_message(server, params, pro
     assert response.status_code == 422
     assert problem in response.text
     assert "Traceback" not in response.text
+
+
+def test_ask_returns_an_answer_of_the_contract(server):
+    response = server.post("/api/ask", {"question": "combien coute le passeport"})
+    assert response.status_code == 200
+    answer = response.json()
+    jsonschema.validate(answer, ANSWER_SCHEMA)
+    assert answer["status"] == "answer"
+    assert answer["citations"][0]["doc_id"] == "passeport-test"
+    follow_up = server.post("/api/ask", {"question": "et pour un enfant ?",
+                                         "conversation_id": answer["conversation_id"]})
+    assert follow_up.status_code == 200
+    assert follow_up.json()["conversation_id"] == answer["conversation_id"]
+
+
+@pytest.mark.parametrize("body, field, problem", [
+    ({"question": ""}, "question", "at least 1 character"),
+    ({"question": "   \n"}, "question", "pattern"),
+    ({"question": "passeport " * 120}, "question", "the limit is 1000"),
+    ({"question": 42}, "question", "valid string"),
+    ({}, "question", "Field required"),
+    ({"question": "passeport", "language": "de"}, "language", "'fr', 'nl' or 'en'"),
+    ({"question": "passeport", "audience": "mayor"}, "audience", "'citizen' or 'staff'"),
+    ({"question": "passeport", "conversation_id": "never-given"}, "conversation_id",
+     "start a new one"),
+])
+def test_bad_questions_get_a_422_naming_the_field(server, body, field, problem):
+    response = server.post("/api/ask", body)
+    assert response.status_code == 422, response.text
+    detail = response.json()["detail"]
+    assert any(field in error["loc"] and problem in error["msg"] for error in detail), detail
+
+
+def test_the_streamed_answer_sends_lines_then_the_whole_answer(server):
+    with httpx.stream("POST", server.base_url + "/api/ask/stream",
+                      json={"question": "combien coute le passeport"}, timeout=60) as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/event-stream")
+        events = [block for block in response.read().decode().split("\n\n") if block]
+    names = [block.split("\n")[0].removeprefix("event: ") for block in events]
+    assert names[-1] == "answer" and names[:-1] and set(names[:-1]) == {"delta"}
+    payloads = [json.loads(block.split("\n")[1].removeprefix("data: ")) for block in events]
+    answer = payloads[-1]
+    jsonschema.validate(answer, ANSWER_SCHEMA)
+    assert "".join(p["text"] for p in payloads[:-1]) == answer["answer"]
+
+
+def test_procedures_are_listed_and_served_whole(server):
+    listed = server.get("/api/procedures", language="fr").json()
+    assert [p["doc_id"] for p in listed] == ["encombrants-test", "passeport-test"]
+    document = server.get("/api/procedures/passeport-test", language="fr").json()
+    assert document["source_url"].startswith("https://")
+    assert [s["kind"] for s in document["sections"]] == ["who", "cost"]
+    assert server.get("/api/procedures/nothing-here").status_code == 404
+    assert server.get("/api/procedures/passeport-test", language="de").status_code == 422
+
+
+def test_cors_lets_the_configured_commune_site_call_the_api(server):
+    preflight = httpx.options(server.base_url + "/api/ask", timeout=10, headers={
+        "Origin": COMMUNE_SITE, "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type"})
+    assert preflight.headers.get("access-control-allow-origin") == COMMUNE_SITE
+    other = httpx.options(server.base_url + "/api/ask", timeout=10, headers={
+        "Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST"})
+    assert "access-control-allow-origin" not in other.headers
+
+
+@pytest.mark.parametrize("body", [{"conversation_id": "x", "rating": "sideways"},
+                                  {"rating": "up"}, {"conversation_id": "", "rating": "up"}])
+def test_bad_feedback_gets_a_422(server, body):
+    assert server.post("/api/feedback", body).status_code == 422
+
+
+def test_feedback_and_conversations_survive_a_server_restart(corpus, tmp_path):
+    data_dir, log = tmp_path / "data", tmp_path / "server.log"
+    with running_server(corpus, data_dir, log) as first:
+        answer = first.post("/api/ask", {"question": "combien coute le passeport"}).json()
+        stored = first.post("/api/feedback", {
+            "conversation_id": answer["conversation_id"], "rating": "down",
+            "reasons": ["pas clair"], "comment": "Mon numéro est 0470 12 34 56, rappelez-moi"})
+        assert stored.status_code == 201 and stored.json()["status"] == "stored"
+    with running_server(corpus, data_dir, log) as second:
+        follow_up = second.post("/api/ask", {"question": "et pour un enfant ?",
+                                             "conversation_id": answer["conversation_id"]})
+        assert follow_up.status_code == 200
+    with sqlite3.connect(data_dir / "feedback.sqlite3") as db:
+        rows = db.execute("SELECT conversation_id, rating, reasons, comment FROM feedback").fetchall()
+    assert rows == [(answer["conversation_id"], "down", "pas clair",
+                     "Mon numéro est [PHONE], rappelez-moi")]
