@@ -114,8 +114,15 @@ _FR_MEDICINE = (
 )
 _FR_SUBSTANCE = (
     r"(?:(?:eau de )?javel|detergent|lessive|capsules? de lessive"
-    r"|pastilles? (?:de |pour )?lave vaisselle|produits? (?:menagers?|d entretien|chimiques?"
-    r"|vaisselle|wc|toilettes?|de nettoyage)|deboucheur|destop|antigel|insecticide|raticide"
+    r"|(?:pastilles?|tablettes?|capsules?|dosettes?|pods?) (?:de |pour )?(?:le |la )?(?:lave"
+    r" vaisselle|lessive|lave linge|machine)|liquide (?:vaisselle|lave vaisselle|de rincage"
+    r"|lave glace|de refroidissement|de frein)"
+    # "du produit pour le lave-vaisselle", "produit WC", "produits d'entretien".
+    r"|produits? (?:pour (?:le |la |les |l )?|de |d |a )?(?:lave vaisselle|lave linge|vaisselle"
+    r"|lessive|nettoyage|nettoyer|menage|menagers?|entretien|wc|toilettes?|sols?|vitres|four"
+    r"|chimiques?|debouch\w*|javel|piscine|machine)|(?:du|de ce|le) produit\b(?! laitier)"
+    r"|nettoyant\w*|degraissant|adoucissant|detartrant|anticalcaire|gel hydroalcoolique"
+    r"|bain de bouche|megots?|nicotine|deboucheur|destop|antigel|insecticide|raticide"
     r"|mort aux rats|pesticide|herbicide|desherbant|white spirit|essence|petrole|acetone"
     r"|dissolvant|piles? bouton|ammoniaque|soude caustique|chlore|alcool a bruler|poison"
     r"|champignons? (?:toxiques?|veneneux|sauvages|cueillis)|baies (?:toxiques|sauvages)"
@@ -141,7 +148,12 @@ _NL_MEDICINE = (
 )
 _NL_SUBSTANCE = (
     r"(?:bleekwater|bleekmiddel|javel|ontstopper|gootsteenontstopper|wasmiddel|vaatwastablet\w*"
-    r"|vaatwasblokje\w*|wasbolletje\w*|wascapsule\w*|waspod\w*|schoonmaakmiddel\w*|ontkalker"
+    r"|vaatwasblokje\w*|vaatwas(?:middel|product|poeder|zeep|capsule\w*|pod\w*)"
+    r"|(?:product|middel|spul) (?:voor|van) de (?:vaatwas\w*|wasmachine|afwas|wc|toilet)"
+    r"|wasverzachter|ontvetter|\w*reiniger|reinigingsmiddel\w*|wc ?eend|wc ?blok\w*"
+    r"|poetsmiddel\w*|poetsproduct\w*|schoonmaakproduct\w*|onderhoudsproduct\w*"
+    r"|ontsmettingsmiddel\w*|handgel|nicotine|(?:een|de|het|zijn|haar) sigaret\w*|peuk\w*"
+    r"|wasbolletje\w*|wascapsule\w*|waspod\w*|schoonmaakmiddel\w*|ontkalker"
     r"|antivries|insecticide|rattengif|muizengif|gif|pesticide|onkruidverdelger|terpentine"
     r"|white spirit|benzine|aceton|nagellakremover|knoopcel\w*|knoopbatterij\w*|lampenolie"
     r"|aanstekervloeistof|chloor|ammoniak|afwasmiddel|giftige \w+)"
@@ -174,12 +186,89 @@ _EN_MEDICINE = (
     r"|sleeping pills|iron tablets|antidepressants)"
 )
 _EN_SUBSTANCE = (
-    r"(?:bleach|detergent|dishwasher (?:tablets?|pods?|capsules?)|laundry (?:pods?|capsules?"
-    r"|liquid|detergent)|drain cleaner|antifreeze|rat poison|poison|pesticide|weed ?killer"
+    r"(?:bleach|detergent|dish ?washer (?:tablets?|pods?|capsules?|liquid|soap|powder|detergent"
+    r"|gel|salt|rinse aid)|(?:dish|dishwashing|washing up) (?:liquid|soap|detergent)"
+    r"|laundry (?:pods?|capsules?|liquid|detergent|powder|soap)|fabric softener"
+    r"|(?:toilet|oven|floor|glass|window|bathroom|kitchen|surface|all purpose|multi purpose)"
+    r" cleaner|cleaning (?:stuff|fluid|agent)s?|descaler|mouthwash|hand saniti[sz]er"
+    r"|nicotine \w+|cigarette butts?|(?:a|the|some|his|her) cigarettes?|drain cleaner"
+    r"|antifreeze|rat poison|poison|pesticide|weed ?killer"
     r"|insecticide|white spirit|petrol|gasoline|paint thinner|acetone|nail polish remover"
-    r"|button batter(?:y|ies)|batter(?:y|ies)|cleaning (?:product|liquid|spray)|ammonia"
+    r"|button batter(?:y|ies)|batter(?:y|ies)|cleaning (?:products?|liquid|spray)|ammonia"
     r"|lamp oil|e liquid|vape liquid|poisonous \w+|toxic \w+|wild mushrooms)"
 )
+
+
+def _together(first: str, second: str) -> str:
+    """Both parts anywhere in the text, in either order: two clues that alone say too little."""
+    return rf"(?:{first})\b.*\b(?:{second})|(?:{second})\b.*\b(?:{first})"
+
+
+# A plan with a date is the sign that matters most: "ce soir j'en finis", "tonight I'll end it".
+_FR_SOON = r"(?:ce soir|cette nuit|aujourd hui|demain|tout a l heure|cette semaine)"
+_NL_SOON = r"(?:vanavond|vannacht|vandaag|morgen|straks|deze week)"
+_EN_SOON = r"(?:tonight|today|this evening|this weekend|tomorrow|right now|this week)"
+# The people a farewell letter is written to.
+_FR_LOVED = (
+    r"(?:mes|ma|mon|tous mes|toute ma) (?:enfants|gosses|petits|famille|proches|parents|mari"
+    r"|femme|fille|fils|mere|pere|amis|copain|copine|compagnon|compagne|soeur|frere)"
+)
+_NL_LOVED = (
+    r"(?:mijn|m n|onze) (?:kinderen|kids|familie|ouders|man|vrouw|zoon|dochter|vriend|vriendin"
+    r"|partner|moeder|vader|mama|papa|zus|broer|geliefden)"
+)
+_EN_LOVED = (
+    r"(?:my|all my) (?:kids|children|family|wife|husband|parents|mum|mom|dad|son|daughter"
+    r"|loved ones|friends|partner|sister|brother|girlfriend|boyfriend)"
+)
+# A child out of reach on a height: a ledge, a sill, a roof, a railing.
+_FR_LEDGE = (
+    r"(?:rebord|corniche|parapet|garde corps|rambarde|gouttiere|bord (?:de la |du |d une |d un )"
+    r"(?:fenetre|balcon|toit|terrasse|vide))"
+)
+_FR_HEIGHT = r"(?:toit|balcon|fenetre|rebord|corniche|parapet|garde corps|rambarde|gouttiere)"
+_NL_LEDGE = (
+    r"(?:vensterbank|richel|dakrand|dakgoot|balustrade|reling|borstwering|rand van (?:het |de )?"
+    r"(?:raam|balkon|dak|terras))"
+)
+_NL_HEIGHT = r"(?:dak|balkon|raam|venster|vensterbank|richel|dakrand|dakgoot|balustrade|reling)"
+_EN_LEDGE = (
+    r"(?:window ledge|ledge|windowsill|window sill|sill|parapet|railing|railings|gutter"
+    r"|edge of (?:the |a )?(?:roof|balcony|window|terrace))"
+)
+_EN_HEIGHT = r"(?:roof|rooftop|balcony|window|ledge|sill|windowsill|parapet|railing|railings)"
+# Screams and blows heard together: a child being hit, a partner being beaten next door.
+_FR_SCREAMS = r"(?:hurle\w*|crie|crier|crient|cris|pleure|pleurer|pleurs|gueule\w*|supplie\w*)"
+# The blows are someone's, or heard: a toddler who "pleure et tape des pieds" is a tantrum, and
+# "des coups de soleil" are sunburns.
+_FR_BLOWS = (
+    r"(?:coups\b(?! de (?:soleil|fil|telephone|main|pouce|coeur|froid|chaud|vent|sifflet|pied"
+    r" au))|gifles|claques|(?:on|il|elle|ils|elles|quelqu un|pere|mere|papa|maman|voisin|voisine"
+    r"|parents?|homme|femme|mec|type) " + _GAP2 + r"(?:le |la |l |les |lui )?(?:frappe\w*|bat"
+    r"|battent|battre|tape|tapent|taper|gifle\w*|cogne\w*|tabasse\w*)\b(?! (?:des pieds|du pied"
+    r"|a la porte|sur la table))|se (?:fait|font) (?:frapper|battre|taper|gifler|tabasser))"
+)
+_NL_SCREAMS = (
+    r"(?:gillen|gilt|gegil|schreeuwen|schreeuwt|geschreeuw|krijsen|krijst|gekrijs|huilen|huilt"
+    r"|janken|jankt|om hulp roepen)"
+)
+_NL_BLOWS = (
+    r"(?:(?:iemand|hij|ze|zij|man|vrouw|vader|moeder|papa|mama|ouders|buurman|buurvrouw|die) "
+    r"(?:\w+ ){0,2}?(?:slaat|slaan|sloeg|sloegen|meppen|mept|schopt|schoppen|mishandelt"
+    r"|mishandelen)\b|slagen|klappen|geslagen|mishandeld)"
+)
+_EN_SCREAMS = r"(?:screaming|screams|crying|yelling|shrieking|wailing|sobbing|begging)"
+_EN_BLOWS = (
+    r"(?:(?:someone|somebody|he|she|they|man|woman|father|mother|dad|mum|mom|parents?|neighbour"
+    r"|neighbor) " + _GAP2 + r"(?:hitting|hits|hit|beating|beats|beat|slapping|slaps|slapped"
+    r"|smacking|punching|kicking)\b|being (?:hit|beaten|slapped|smacked|kicked)|blows|thuds)"
+)
+# How strongly it smells does not change what is smelt: "ça sent très fort le gaz".
+_FR_STRONGLY = (
+    r"(?:(?:tres|vraiment|trop|super|hyper|fort|tellement|beaucoup|grave|un peu|encore|toujours"
+    r"|partout|bizarre) )*"
+)
+_EN_STRONGLY = r"(?:(?:really|very|so|strongly|badly|a lot|a bit|kind of|of|like) )*"
 # A "feu" can be a traffic light ("en feu orange", "il y a un feu rouge").
 _NOT_A_TRAFFIC_LIGHT = r"(?! (?:orange|rouge|vert|clignotant|de signalisation|arriere|stop)\b)"
 # A fire or a heart attack of last year is a paperwork question now.
@@ -240,6 +329,33 @@ _PATTERNS: dict[UrgencyKind, dict[Language, tuple[str, ...]]] = {
             r"|plusieurs boites|toutes les boites|la boite entiere) " + _GAP2 + _FR_MEDICINE,
             r"(?:veux|vais|va|voudrais) faire une (?:overdose|surdose)|(?:overdose|surdose)"
             r" volontaire",
+            # "ce soir j'en finis", "j'en finis cette nuit"; not "j'en finis avec ce dossier".
+            r"(?:je|j) en (?:finis|fini|finit|finirai)\b(?! (?:\w+ ){0,3}?avec (?!la vie|ma vie"
+            r"|cette vie|tout\b|moi\b))(?! (?:pas|plus|jamais|par|de|d)\b)",
+            _FR_SOON + r" " + _GAP3 + r"(?:en finir|(?:mettre|mets|met) fin a (?:tout|mes jours"
+            r"|ma vie)|me tuer|me suicider|je (?:me )?(?:tue|pends|saute))\b"
+            r"(?! (?:au travail|au boulot|a la tache))",  # "se tuer au travail" is overwork
+            r"(?:mets|mettrai|vais|veux|voudrais|va) (?:mettre )?fin a (?:tout|ma souffrance"
+            r"|mes souffrances)\b(?! (?:contrat|abonnement|le |les |ca avec|cela avec))",
+            # "pour ne plus me réveiller", "dormir et ne jamais me réveiller"; not "pour ne plus
+            # me réveiller la nuit", which is sleeping badly.
+            r"(?:pour|afin de|et|de) (?:ne )?(?:plus|jamais) (?:me |m |se |s |te |t )?reveiller"
+            r"\b(?! (?:la nuit|a \d|avant|tot|en retard|le matin|fatigue\w*|en sursaut|chaque"
+            r"|plusieurs fois))|dormir pour (?:toujours|de bon|l eternite)",
+            # Asking how much of a medicine kills is asking how to die.
+            _together(r"(?:combien|quelle quantite|quelle dose|assez) (?:de |d )?" + _GAP2
+                      + r"(?:" + _FR_MEDICINE + r"|medicament|cachet|comprime|pilule)",
+                      r"(?:mourir|crever|mortel\w*|letal\w*|(?:me |se |te )?tuer|plus (?:me |se"
+                      r" |m |s )?reveiller|y rester|en finir)"),
+            r"dose (?:mortelle|letale|fatale)",
+            # The means laid out, and letters written to the family next to them: the last steps
+            # of a plan. A letter alone is not enough: "une lettre pour mes enfants après ma mort"
+            # is also how people ask about a will.
+            r"(?:" + _FR_MEDICINE + r"|boites? de \w+|corde) " + _GAP2 + r"(?:devant moi|a cote"
+            r" de moi|dans (?:la|ma) main|alignes|alignees|etales|etalees)\b",
+            _together(r"(?:lettres?|mots?|messages?) " + _GAP2 + r"(?:pour|a) " + _FR_LOVED,
+                      r"(?:" + _FR_MEDICINE + r"|corde|pont|adieu)"),
+            r"(?:dernier|derniere) (?:jour|nuit|soir|soiree) (?:sur terre|en vie|a vivre)",
         ),
         Language.NL: (
             r"zel[f]?mo+r[dt]\w*|zelfdoding|levensmoe\w*|afscheidsbrie\w*",
@@ -259,8 +375,30 @@ _PATTERNS: dict[UrgencyKind, dict[Language, tuple[str, ...]]] = {
             r"|op (?:te )?hangen)",
             r"einde aan (?:mijn|zijn|haar|het) leven " + _GAP1 + r"(?:maken|te maken|make"
             r"|gemaakt)|einde " + _GAP1 + r"maken aan (?:mijn|zijn|haar) leven",
-            r"er " + _GAP2 + r"(?:een )?einde aan " + _GAP2 + r"(?:maken|te maken|breien"
+            r"er " + _GAP2 + r"(?:een )?eind(?:e)? aan " + _GAP2 + r"(?:maken|te maken|breien"
             r"|te breien)",
+            # "vanavond maak ik er een einde aan", "ik maak er morgen een eind aan".
+            r"(?:maak|maakt|make) (?:ik |hij |ze |zij )?er " + _GAP2 + r"(?:een )?eind(?:e)? aan"
+            r"\b",
+            _NL_SOON + r" " + _GAP3 + r"(?:stop ik ermee|ga ik dood|pleeg ik|ben ik er niet meer"
+            r"|maak ik er)\b",
+            # "om niet meer wakker te worden", "nooit meer wakker worden".
+            r"(?:om|en|dan|wil|zou|nooit) " + _GAP1 + r"(?:niet|nooit) meer wakker (?:te )?"
+            r"(?:worden|word|wordt)\b(?! (?:van|door|om|s nachts|midden)\b)|(?:voor altijd"
+            r"|voorgoed) " + _GAP1 + r"(?:slapen|inslapen|in slaap vallen)",
+            # Asking how much of a medicine kills is asking how to die.
+            _together(r"(?:hoeveel|hoe veel|welke dosis|genoeg) " + _GAP2 + r"(?:" + _NL_MEDICINE
+                      + r"|pil|tablet|medicijn)",
+                      r"(?:dood|sterven|doodgaan|niet meer wakker|nooit meer wakker|dodelijk\w*"
+                      r"|fataal)"),
+            r"(?:dodelijke|letale|fatale) (?:dosis|hoeveelheid)",
+            # The means laid out, and letters written to the family: the last steps of a plan.
+            r"(?:" + _NL_MEDICINE + r"|touw) " + _GAP3 + r"(?:voor|naast) (?:me|mij) (?:liggen"
+            r"|op (?:de )?tafel)|(?:" + _NL_MEDICINE + r"|touw) " + _GAP2 + r"(?:in mijn hand"
+            r"|uitgestald|op een rij)",
+            _together(r"(?:brief|brieven|briefje|briefjes) " + _GAP3 + r"(?:voor|aan) "
+                      + _NL_LOVED, r"(?:" + _NL_MEDICINE + r"|touw|brug|afscheid\w*)"),
+            r"laatste (?:dag|nacht|avond) (?:op aarde|in leven|dat ik leef)",
             r"beter (?:af )?zonder mij|niemand zou " + _GAP2 + r"missen|leven heeft geen zin"
             r"|geen zin meer in (?:het |mijn )?leven|geen (?:reden|zin) (?:meer )?om "
             + _GAP1 + r"(?:te leven|verder te gaan|door te gaan)",
@@ -306,6 +444,35 @@ _PATTERNS: dict[UrgencyKind, dict[Language, tuple[str, ...]]] = {
             r"(?:took|taken|take) (?:the|a) (?:whole|entire) (?:bottle|box|pack|packet|strip) of "
             + _EN_MEDICINE,
             r"(?:want|going|plan|planning|try|trying) to (?:overdose|od)\b|overdose on purpose",
+            # "tonight I'll end it", "ending it for good"; not "end it early", a contract.
+            _EN_SOON + r" " + _GAP4 + r"(?:(?:end it|end everything|end things)\b(?! (?:with"
+            r"|early|before)\b)|end my life|kill myself|take (?:all )?(?:the |my )?(?:pills"
+            r"|tablets|meds))\b",
+            r"(?:end|ending) (?:it|everything|things)\b(?! with) " + _GAP2 + _EN_SOON + r"\b"
+            r"|(?:end|ending) (?:it|everything) (?:for good|once and for all)",
+            r"(?:i ll|i will|i m going to|i am going to|i m gonna|i m ready to|i am ready to) end"
+            r" (?:it|everything)\b(?! (?:with|early|before|later|in|on|by|at|when|if|after \w+"
+            r"|legally|properly|online)\b)",
+            # Not "tired of living with my parents", a housing question.
+            r"(?:tired|sick) of (?:life|living|being alive|existing)\b(?! (?:in|with|at|here|there"
+            r"|on|like|under|off|from|near|paycheck)\b)",
+            # "sleep and never wake up again"; not "I never wake up early".
+            r"(?:never|not|don t|won t|do not|will not) (?:to )?wake up (?:ever )?again\b"
+            r"|(?:and|so|to) (?:i |he |she )?(?:never|not) wake up\b(?! (?:early|at|before|in time"
+            r"|on time|until|till|during|in the night)\b)"
+            r"|(?:sleep|sleeping) forever",
+            # Asking how much of a medicine kills is asking how to die.
+            _together(r"(?:how many|how much|what dose of|enough) " + _GAP2 + r"(?:"
+                      + _EN_MEDICINE + r"|pill|tablet)",
+                      r"(?:to die|kill (?:me|myself|you|yourself|a person|someone|a human)"
+                      r"|(?:not|never) wake up|lethal|fatal|deadly)"),
+            r"(?:lethal|fatal|deadly) (?:dose|amount|quantity)",
+            # The means laid out, and letters written to the family: the last steps of a plan.
+            r"(?:" + _EN_MEDICINE + r"|rope) " + _GAP2 + r"(?:in front of me|next to me|lined up"
+            r"|counted out|in my hand)\b",
+            _together(r"(?:letters?|notes?) (?:to|for) " + _EN_LOVED,
+                      r"(?:" + _EN_MEDICINE + r"|rope|bridge|goodbye|end it)"),
+            r"(?:my|this is my) last (?:night|day) (?:alive|on earth|on this earth)",
         ),
     },
     UrgencyKind.VIOLENCE: {
@@ -319,7 +486,19 @@ _PATTERNS: dict[UrgencyKind, dict[Language, tuple[str, ...]]] = {
             r"|etrangler|poignarder)\b(?! sur les nerfs| d une| d un)",
             # SMS spelling of "m'a frappée": "ma frapper"
             r"ma (?:frappe|frapper|frappee|battu|battue|cogne|cogner|viole|violer|violee|agresse"
-            r"|agressee|tabasse|tabasser|tabassee|etrangle|etranglee|poignarde|poignardee)\b",
+            r"|agressee|tabasse|tabasser|tabassee|etrangle|etranglee|poignarde|poignardee"
+            r"|etrangler|poignarder|agresser|etouffe|etouffee|etouffer|gifle|giflee|gifler"
+            r"|brule|brulee|bruler|mordu|mordue|tape|taper|tapee)\b",
+            # Strangling is the strongest sign that a violent partner may kill: "il m'a serré le
+            # cou", "ses mains autour de ma gorge", "une tentative d'étranglement"; not "pris à la
+            # gorge par les dettes", which is money trouble.
+            r"(?:serre|serrait|serrer|serree|serrent|presse|pressait|appuye|appuyait) " + _GAP1
+            + r"(?:le|mon|son|sa|ma) cou\b|(?:m a|ma|l a|lui a|t a) serree? la gorge"
+            r"|mains? (?:autour|sur) (?:de )?(?:mon|ma|son|sa|le|la) (?:cou|gorge)\b"
+            r"|etranglement|strangulation|(?:attrape|attrapee|saisi|saisie) (?:a|par) la gorge",
+            # Screams and blows heard through the wall.
+            r"entend\w* " + _GAP4 + r"(?:" + _together(
+                _FR_SCREAMS, r"coups|frappe|frapper|bat|battre|tabasse\w*|gifles?") + r")",
             r"(?:menace|menacee|menacent|menaces|menacer) (?:de |d )?(?:mort|" + _FR_OBJECT
             + r" ?(?:tuer|frapper|battre|poignarder|egorger|bruler|buter|crever))",
             r"(?:il|elle|ils|elles|on|mari|ex|copain|compagnon|conjoint|pere|frere|voisin|fils"
@@ -388,6 +567,17 @@ _PATTERNS: dict[UrgencyKind, dict[Language, tuple[str, ...]]] = {
             r"|pistool|geweer|bijl|vuurwapen)\b(?!.*\b(?:vergunning|jacht|registr\w*))",
             r"(?:hij|zij|ze|man|vriend|ex|vader|partner|buurman) (?:is|wordt|werd) " + _GAP1
             + r"(?:agressief|gewelddadig)",
+            # Strangling is the strongest sign that a violent partner may kill.
+            r"(?:handen|hand) (?:om|rond) (?:mijn|m n|haar|zijn) (?:keel|nek|hals)\b|(?:handen"
+            r"|hand) op (?:mijn|m n|haar|zijn) keel\b"
+            r"|keel " + _GAP2 + r"(?:dichtgeknepen|dicht geknepen|dichtknijpen|dicht te knijpen"
+            r"|dichtgedrukt|dicht gedrukt)|(?:knijpt|kneep|knepen) " + _GAP2 + r"keel"
+            r"|bij (?:de|mijn|m n) keel (?:gegrepen|gepakt|genomen)|(?:probeerde|probeert|wilde"
+            r"|wou) " + _GAP2 + r"(?:te )?(?:ver)?wurgen|verwurgd|wurging",
+            # Screams and blows heard through the wall: "ik hoor gillen en iemand die slaat".
+            r"(?:hoor|hoort|horen|hoorde|gehoord) " + _GAP4 + r"(?:" + _together(
+                _NL_SCREAMS, _NL_BLOWS) + r")",
+            r"iemand (?:die|dat) (?:slaat|schopt|mept)\b",
         ),
         Language.EN: (
             r"(?:hits|hitting|beats|beat|beating|punches|punched|punching|kicks|kicked|kicking"
@@ -424,6 +614,15 @@ _PATTERNS: dict[UrgencyKind, dict[Language, tuple[str, ...]]] = {
             r"|suffering) " + _GAP1 + r"(?:violence|abuse|rape|assault)",
             r"(?:husband|boyfriend|partner|father|he|she|wife|girlfriend|dad|son|neighbour"
             r"|neighbor) (?:is|s|gets|getting|has become) " + _GAP1 + r"(?:violent|aggressive)",
+            # Strangling is the strongest sign that a violent partner may kill.
+            r"hands? (?:around|round) (?:my|her|his) (?:neck|throat)\b|hands? on (?:my|her|his)"
+            r" throat\b|(?:grabbed|held|pinned|took|had) (?:me|her|him) " + _GAP2
+            + r"by the (?:throat|neck)\b"
+            r"|(?:choke|choked|choking|strangle|strangled|strangling|suffocate|suffocated"
+            r"|smother|smothered) (?:me|her|him)\b|strangulation",
+            # Screams and blows heard through the wall.
+            r"(?:hear|hears|heard|hearing) " + _GAP4 + r"(?:" + _together(
+                _EN_SCREAMS, r"hitting|beating|slapping|smacking|punching|blows|thuds") + r")",
         ),
     },
     UrgencyKind.CHILD_DANGER: {
@@ -452,6 +651,22 @@ _PATTERNS: dict[UrgencyKind, dict[Language, tuple[str, ...]]] = {
             r"|sa|un|le|ma|notre) (?:voiture|auto)",
             r"maltraitance (?:d |sur |des |de |infantile)|attouchements|inceste|pedophil\w*"
             r"|pedocriminel\w*",
+            # A child on a height, out of reach: "un petit sur le rebord de la fenêtre", "ma
+            # fille est penchée par la fenêtre", "l'enfant grimpe sur la rambarde du balcon".
+            _FR_CHILD + r" " + _GAP4 + r"(?:(?:sur|a cheval sur|contre|au dessus d\w*) "
+            r"(?:le |la |l |un |une |du |de la |d un |d une )?" + _FR_LEDGE + r"|au bord d\w* "
+            r"(?:la |l |un |une )?" + _FR_HEIGHT + r")\b",
+            _FR_CHILD + r" " + _GAP4 + r"(?:seule?s?|grimpe\w*|suspendue?s?|accrochee?s?"
+            r"|penchee?s?|enjambe\w*|escalade\w*|marche) " + _GAP2 + r"(?:sur|a|au|par"
+            r"|de|du|dans|hors de|au dessus d\w*) (?:le |la |l |un |une |sa |son |du |de la )?"
+            + _FR_HEIGHT + r"\b",
+            _FR_CHILD + r" (?:est |sont |qui est )?(?:seule?s? |tout seul |toute seule )?(?:sur|au"
+            r" dessus du) (?:le )?toit\b",
+            _FR_CHILD + r" " + _GAP4 + r"(?:va|risque de|peut|pourrait|sur le point de|manque de"
+            r"|est|sont|a failli) (?:tomber|tombee?s?) (?:du |de la |de l |par la |d un |d une )"
+            + _GAP1 + _FR_HEIGHT + r"\b",
+            # Screams and blows heard together: a child being hit next door.
+            _together(_FR_CHILD + r" " + _GAP3 + _FR_SCREAMS, _FR_BLOWS),
         ),
         Language.NL: (
             _NL_CHILD + r" " + _GAP4 + r"(?:wordt|worden|werd|werden|is|zijn) " + _GAP2
@@ -467,6 +682,20 @@ _PATTERNS: dict[UrgencyKind, dict[Language, tuple[str, ...]]] = {
             r"(?:mijn ouders|mijn vader|mijn moeder|mijn stiefvader|mijn stiefmoeder|papa|mama)"
             r" (?:slaan|slaat|schoppen|schopt|mishandelen|mishandelt) (?:me|mij)\b",
             _NL_CHILD + r" " + _GAP4 + r"(?:alleen|opgesloten) " + _GAP2 + r"(?:auto|wagen)\b",
+            # A child on a height, out of reach: "een kleuter op de vensterbank", "een kind
+            # klimt over de balustrade", "hangt uit het raam".
+            _NL_CHILD + r" " + _GAP4 + r"(?:op|aan|over|langs|in|tegen) (?:de |het |een )?"
+            + _NL_LEDGE + r"\b",
+            _NL_CHILD + r" " + _GAP3 + r"(?:alleen|klimt|klom|geklommen|hangt|hing|leunt|leunde"
+            r"|kruipt|kroop|loopt|liep|balanceert) " + _GAP2 + r"(?:op|aan|over|uit|buiten"
+            r"|langs|door) (?:de |het |een )?" + _NL_HEIGHT + r"\b",
+            _NL_CHILD + r" (?:is |zit |staat |zijn |loopt )?(?:alleen )?op (?:het|een) dak\b",
+            _NL_CHILD + r" " + _GAP4 + r"(?:dreigt te|gaat|kan|kon|zal|valt bijna|bijna) "
+            + _GAP1 + r"(?:vallen|gevallen|valt) (?:uit|van|door|over) (?:de |het |een )?"
+            + _NL_HEIGHT + r"\b|" + _NL_CHILD + r" " + _GAP4 + r"(?:uit|van) (?:de |het |een )?"
+            + _NL_HEIGHT + r" " + _GAP1 + r"(?:gevallen|te vallen|vallen|valt)\b",
+            # Screams and blows heard together: a child being hit next door.
+            _together(_NL_CHILD + r" " + _GAP3 + _NL_SCREAMS, _NL_BLOWS),
         ),
         Language.EN: (
             r"(?:beats|beat|beating|hits|hitting|hit|abuses|abusing|abused|molests|molesting"
@@ -486,6 +715,23 @@ _PATTERNS: dict[UrgencyKind, dict[Language, tuple[str, ...]]] = {
             r"(?:my parents|my dad|my father|my mum|my mom|my mother|my stepdad|my stepfather"
             r"|my stepmother|my stepmom) " + _GAP1 + r"(?:beat|beats|hit|hits|abuse|abuses|hurt"
             r"|hurts|kicks|kick|punch|punches) me\b",
+            # A child on a height, out of reach: "a kid on a window ledge", "a toddler climbing
+            # over the balcony railing", "hanging out of the window".
+            _EN_CHILD + r" " + _GAP4 + r"(?:on|at|onto|along|over|out on) (?:the |a |an |his "
+            r"|her |their )?(?:open )?" + _EN_LEDGE + r"\b",
+            _EN_CHILD + r" " + _GAP3 + r"(?:alone|climbing|climbed|hanging|dangling|leaning"
+            r"|crawling|walking|balancing) " + _GAP2 + r"(?:on|onto|over|out of"
+            r"|from|off|outside|up|on top of) (?:the |a |an |his |her |their )?(?:open )?"
+            + _EN_HEIGHT + r"\b",
+            _EN_CHILD + r" (?:is |are |s )?(?:alone |up |out )?(?:on|onto|up on|on top of)"
+            r" (?:the |a )?(?:roof|rooftop)\b",
+            _EN_CHILD + r" " + _GAP4 + r"(?:about to|going to|gonna|could|might|will|almost"
+            r"|nearly) (?:fall|fell) (?:off|out of|from|through) (?:the |a |an |his |her )?"
+            + _GAP1 + _EN_HEIGHT + r"\b|" + _EN_CHILD + r" " + _GAP3 + r"(?:fell|has fallen"
+            r"|falls) (?:off|out of|from) (?:the |a |an |his |her )?" + _GAP1 + _EN_HEIGHT
+            + r"\b",
+            # Screams and blows heard together: a child being hit next door.
+            _together(_EN_CHILD + r" " + _GAP3 + _EN_SCREAMS, _EN_BLOWS),
         ),
     },
     UrgencyKind.FIRE: {
@@ -501,7 +747,10 @@ _PATTERNS: dict[UrgencyKind, dict[Language, tuple[str, ...]]] = {
             r"(?:de la|beaucoup de|plein de|epaisse|noire) fumee|fumee (?:qui )?(?:sort|sortent"
             r"|s echappe|partout|noire|epaisse|envahit|monte)|(?:pleine?|rempli|remplie"
             r"|envahie?) de fumee",
-            r"odeur (?:de |du )gaz|sent (?:le |du )gaz|fuite de gaz|sent le (?:brule|roussi)",
+            # "ça sent très fort le gaz", "une odeur bizarre de gaz", "ça pue le gaz".
+            r"odeur " + _FR_STRONGLY + r"(?:forte |suspecte |intense |etrange )?(?:de |du )gaz"
+            r"|(?:sent|sens|sentent|pue|puent) " + _FR_STRONGLY + r"(?:le |du |l )?gaz\b"
+            r"|fuite de gaz|sent le (?:brule|roussi)",
             r"(?:detecteur|detecteurs|alarme) (?:de fumee |incendie )(?:sonne|sonnent|hurle"
             r"|se declenche)",
             r"(?:maison|appartement|appart|immeuble|cuisine|voiture|batiment|chambre|garage|ferme"
@@ -516,7 +765,8 @@ _PATTERNS: dict[UrgencyKind, dict[Language, tuple[str, ...]]] = {
             r"|onze|het|de|mijn buren|de buren)\b",
             r"(?:het|alles|huis|keuken|woning|auto|gebouw|appartement) " + _GAP1 + r"brandt\b",
             r"(?:er komt|veel|zwarte|dikke) rook|rook (?:komt|uit|overal)|vol (?:met )?rook",
-            r"gaslek|gaslucht|gasgeur|ruik(?:t|en)? " + _GAP2 + r"gas\b|ruikt naar gas"
+            r"gaslek|gaslucht|gasgeur|(?:ruik|ruikt|ruiken|stinkt|stinken|meurt) (?:(?:hier|het"
+            r"|heel|erg|echt|sterk|zo|enorm|overal|er|nogal|wat|al|ik|je|precies) )*(?:naar )?gas\b"
             r"|rookmelders? " + _GAP2 + r"(?:gaat|gaan|ging) af\b",
             r"vlammen " + _GAP2 + r"(?:slaan|komen|uit)\b",
         ),
@@ -529,8 +779,9 @@ _PATTERNS: dict[UrgencyKind, dict[Language, tuple[str, ...]]] = {
             r"|neighbor s|basement|stairwell|hallway)\b",
             r"smoke (?:is )?(?:coming|pouring|billowing|everywhere|filling)|(?:full of|lots of"
             r"|thick|black|so much) smoke|smoke alarm " + _GAP1 + r"going off",
-            r"(?:smell|smells|smelling) (?:of |like )?gas\b|gas leak|flames (?:coming|everywhere"
-            r"|are)",
+            r"(?:smell|smells|smelling|stinks|stink|reeks|reek) " + _EN_STRONGLY + r"(?:natural )?"
+            r"gas\b|gas (?:smell|odou?r)\b|(?:smell|odou?r) of gas\b|gas leak|flames (?:coming"
+            r"|everywhere|are)",
         ),
     },
     UrgencyKind.MEDICAL: {
@@ -602,6 +853,13 @@ _PATTERNS: dict[UrgencyKind, dict[Language, tuple[str, ...]]] = {
             r"|overdose|centre anti ?poisons?|antipoisons?",
             r"(?:detecteur|alarme) (?:de |du |au )?(?:monoxyde|co) " + _GAP3 + r"(?:sonne"
             r"|bip\w*|hurle|se declenche)",
+            # A child who swallowed one pill, or a whole bottle of syrup: the dose that is safe
+            # for an adult is not for a toddler.
+            _FR_CHILD + r" " + _GAP4 + r"(?:avale|avalee|bu|bue|mange|mangee|croque|leche|mache) "
+            + _GAP2 + r"(?:(?:un|une|des|mes|ses|les|le|la|du|de la|son|sa) )?(?:medicaments?"
+            r"|cachets?|comprimes?|pilules?|gelules?|patch|pile)\b|(?:avale|avalee|bu|bue)"
+            r" (?:tout|toute|tous|toutes) (?:le|la|les) (?:flacon|bouteille|tube|boite|sirop"
+            r"|gouttes|vitamines)",
         ),
         Language.NL: (
             _NL_SUBSTANCE + r" " + _GAP4 + _NL_INGESTED + r"\b|" + _NL_INGESTED + r" " + _GAP3
@@ -609,6 +867,8 @@ _PATTERNS: dict[UrgencyKind, dict[Language, tuple[str, ...]]] = {
             _NL_MEDICINE + r" " + _GAP3 + r"(?:ingeslikt|doorgeslikt|opgegeten|gegeten"
             r"|binnengekregen)\b|(?:te veel|teveel|een handvol|veel te veel) " + _GAP1
             + _NL_MEDICINE,
+            _NL_CHILD + r" " + _GAP4 + r"(?:pil|pilletje|tablet|tabletje|medicijn|capsule"
+            r"|siroop|strip|fles|flesje|knoopcel)\w* " + _GAP2 + _NL_INGESTED + r"\b",
             r"vergiftig\w*|koolmonoxide\w*? ?(?:vergiftiging|melder " + _GAP1
             + r"(?:gaat|ging) af)|co ?(?:vergiftiging|melder " + _GAP1 + r"(?:gaat|ging) af)"
             r"|antigifcentrum|overdosis",
@@ -619,6 +879,9 @@ _PATTERNS: dict[UrgencyKind, dict[Language, tuple[str, ...]]] = {
             r"(?:swallowed|ate|eaten|ingested|chewed) " + _GAP3 + _EN_MEDICINE
             + r"|(?:too many|a lot of|a handful of|loads of|overdosed on) " + _GAP1
             + _EN_MEDICINE,
+            _EN_CHILD + r" " + _GAP4 + r"(?:swallowed|ate|eaten|drank|drunk|chewed|got into"
+            r"|licked) " + _GAP4 + r"(?:pills?|tablets?|capsules?|medicines?|medication|meds"
+            r"|vitamins|gummies|edibles?|(?:whole|entire) bottle)\b",
             r"poisoned|poisoning|overdos(?:e|ed|ing)|carbon monoxide (?:poisoning|alarm " + _GAP1
             + r"going off)|co alarm " + _GAP1 + r"going off|poison (?:control|centre|center)",
         ),
