@@ -217,6 +217,11 @@ class AnswerPipeline:
         best = corroborated(retrieved.passages)[0]
         chunk = best.chunk
         picked: list[Passage] = [best]
+        if chunk.position > 0:
+            # A later piece of a long section (a side case) reads wrongly alone: its section's
+            # opening comes first.
+            opening = self._first_chunks[(chunk.doc_id, chunk.language, chunk.section)]
+            picked.insert(0, Passage(opening, best.fused_score))
         for section in FOLLOW_ON_SECTIONS:
             if section is chunk.section:
                 continue

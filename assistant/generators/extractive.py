@@ -72,7 +72,8 @@ def lead(text: str, max_sentences: int) -> str:
                 items = _list_items(blocks[position + 1:])
                 if items:
                     return " ".join(sentences)[:-1].rstrip() + " : " + "; ".join(items) + "."
-            if len(sentences) == max_sentences:
+            # A question ("Vous avez perdu un titre de séjour ?") only sets up the sentence after.
+            if len([x for x in sentences if not x.endswith("?")]) == max_sentences:
                 return " ".join(sentences)
     if sentences:
         return " ".join(sentences)
