@@ -80,7 +80,10 @@ class UnknownConversation(InvalidQuestion):
 
 
 @dataclass(frozen=True)
-class _Retrieved:
+class Retrieval:
+    """What retrieval found for a question: passages best document first, the language of the
+    procedure that answers, the evidence behind the confidence, and that procedure."""
+
     passages: list[Passage]
     language: Language
     evidence: Evidence
@@ -112,6 +115,14 @@ class AnswerPipeline:
             + [text for doc in documents for channel in doc.contacts
                for text in (channel.label, channel.value, channel.hours or "")]
             + profile.contact_texts())
+
+    @property
+    def generator_name(self) -> str:
+        return self._generator.name
+
+    def explain(self, text: str, language: Language) -> Retrieval:
+        """The retrieval a first-turn question gets, for staff and evaluators to inspect."""
+        return self._retrieve(mask_personal_data(text).text, language)
 
     @property
     def documents(self) -> dict[tuple[str, Language], ProcedureDocument]:
@@ -186,7 +197,7 @@ class AnswerPipeline:
         return self._grounded_answer(text, language, audience, retrieved)
 
     def _grounded_answer(self, text: str, language: Language, audience: Audience,
-                         retrieved: _Retrieved) -> Answer:
+                         retrieved: Retrieval) -> Answer:
         sources = self._sources(retrieved)
         draft = self._draft(text, language, sources, audience)
         body, used_numbers = _renumber(draft.text)
@@ -212,7 +223,7 @@ class AnswerPipeline:
             logger.warning("removed contacts found in no source: %s", list(scrubbed.removed))
         return Draft(scrubbed.text, draft.cited)
 
-    def _sources(self, retrieved: _Retrieved) -> list[Source]:
+    def _sources(self, retrieved: Retrieval) -> list[Source]:
         """The best corroborated passage, then the key sections of its document."""
         best = corroborated(retrieved.passages)[0]
         chunk = best.chunk
@@ -230,7 +241,7 @@ class AnswerPipeline:
                 picked.append(Passage(other, 0.0))
         return [Source(number, passage) for number, passage in enumerate(picked, start=1)]
 
-    def _retrieve(self, query: str, language: Language, focus: str | None = None) -> _Retrieved:
+    def _retrieve(self, query: str, language: Language, focus: str | None = None) -> Retrieval:
         """Passages for the query, best document first; `focus` (a follow-up's own words) picks
         which section of that document answers first."""
         lexical_query = self._corrector.correct(expand_sms(query, language))
@@ -246,9 +257,9 @@ class AnswerPipeline:
                                      source_language)
             supported = corroborated(passages)
         if not supported:
-            return _Retrieved([], language, evidence, None)
+            return Retrieval([], language, evidence, None)
         best = supported[0].chunk
-        return _Retrieved(passages, best.language, evidence,
+        return Retrieval(passages, best.language, evidence,
                           self._documents.get((best.doc_id, best.language)))
 
     def _focused(self, passages: list[Passage], doc_id: str, focus: str, language: Language,
@@ -308,7 +319,11 @@ class AnswerPipeline:
         document = document or self._fallback_document(language)
         channels = list(document.contacts if document else ()) + list(
             self._profile.channels_for(language))
-        unique = list(dict.fromkeys(channels))
+        # The procedure's own wording of a channel is kept; the profile's same office is dropped.
+        by_office: dict[tuple[ChannelKind, str], Channel] = {}
+        for channel in channels:
+            by_office.setdefault((channel.kind, channel.label.casefold()), channel)
+        unique = list(by_office.values())
         unique.sort(key=lambda channel: channel.kind is ChannelKind.ONLINE)
         return tuple(unique[:MAX_HANDOFF_CHANNELS])
 

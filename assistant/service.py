@@ -9,8 +9,7 @@ from assistant.feedback import Feedback, FeedbackStore
 from assistant.generators.base import AnswerGenerator
 from assistant.generators.extractive import ExtractiveGenerator
 from assistant.models import Answer, Passage, Question
-from indexing.models import Language, ProcedureDocument
-from assistant.pipeline import AnswerPipeline
+from assistant.pipeline import AnswerPipeline, Retrieval
 from assistant.profile import load_profile
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
@@ -18,6 +17,7 @@ from indexing.builder import BuildReport, ProgressFactory, build_index
 from indexing.corpus import load_corpus
 from indexing.embeddings import EmbeddingBackend, create_embedding_backend
 from indexing.manifest import IndexManifest
+from indexing.models import Language, ProcedureDocument
 from indexing.reader import open_index
 
 logger = logging.getLogger(__name__)
@@ -85,6 +85,10 @@ class Guichet:
     def ask(self, question: Question) -> Answer:
         """The answer to a question, a handoff to a human, or an emergency referral."""
         return self.pipeline.ask(question)
+
+    def explain(self, text: str, language: Language) -> Retrieval:
+        """The passages and confidence evidence behind a first-turn answer."""
+        return self.pipeline.explain(text, language)
 
     def procedures(self, language: Language | None = None) -> list[ProcedureDocument]:
         """The documents of the corpus, in one language or all, sorted by id."""

@@ -96,6 +96,14 @@ def test_out_of_scope_and_personal_questions_hand_off_to_a_human(bundled_guichet
     assert human
 
 
+@pytest.mark.parametrize("question", ["Combien coûte un passeport ?", "hoeveel kost een paspoort",
+                                      "je veux changer d'adresse"])
+def test_each_human_channel_is_offered_once(bundled_guichet, question):
+    channels = ask(bundled_guichet, question).handoff.channels
+    offices = [(channel.kind, channel.label.casefold()) for channel in channels]
+    assert len(offices) == len(set(offices)), offices
+
+
 @pytest.mark.parametrize("question", ["prime pour isoler le toit de ma maison",
                                       "comment adopter un chien au refuge"])
 def test_a_question_the_corpus_cannot_answer_hands_off(bundled_guichet, question):
