@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+BROWSER_STAMP := $(VENV)/.browser-stamp
 # The CPU build of torch lies on disk here; an unpinned torch would pull a multi-GB CUDA build.
 TORCH := torch==2.13.0
 
@@ -21,7 +22,14 @@ run: $(STAMP)
 	$(BIN)/guichet index
 	$(BIN)/guichet serve
 
-test: $(STAMP)
+# The browser tests drive Debian's Chromium (Playwright's own download would need its CDN).
+$(BROWSER_STAMP): $(STAMP)
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+	  || { echo "The browser tests need Debian's chromium: apt-get install chromium"; exit 1; }
+	touch $(BROWSER_STAMP)
+
+test: $(STAMP) $(BROWSER_STAMP)
 	$(BIN)/pytest
 
 clean:

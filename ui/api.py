@@ -9,11 +9,13 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import RedirectResponse, StreamingResponse
+from fastapi.responses import FileResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import iterate_in_threadpool
 
 from assistant.feedback import Feedback, Rating
@@ -23,12 +25,22 @@ from assistant.service import Guichet, ensure_index
 from assistant.settings import Settings
 from indexing.embeddings import create_embedding_backend
 from indexing.models import Language
-from ui.schemas import (AnswerOut, AskIn, FeedbackIn, FeedbackOut, Health, PassageOut,
-                        ProcedureOut, ProcedureSummaryOut)
+from ui.schemas import (
+    AnswerOut,
+    AskIn,
+    FeedbackIn,
+    FeedbackOut,
+    Health,
+    PassageOut,
+    ProcedureOut,
+    ProcedureSummaryOut,
+)
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_CHARS = 1000
+STATIC = Path(__file__).resolve().parent / "static"
+WIDGET = Path(__file__).resolve().parent / "widget"
 LanguageCode = Literal["fr", "nl", "en"]
 
 
@@ -107,9 +119,15 @@ def create_app(settings: Settings) -> FastAPI:
             field = "conversation_id" if "onversation" in str(exc) else "question"
             raise _unprocessable(field, str(exc)) from exc
 
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
     @app.get("/", include_in_schema=False)
-    def home() -> RedirectResponse:
-        return RedirectResponse("/docs")
+    def citizen_chat() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    @app.get("/widget.js", include_in_schema=False)
+    def widget() -> FileResponse:
+        return FileResponse(WIDGET / "guichet-widget.js", media_type="text/javascript")
 
     @app.get("/api/health", response_model=Health)
     def health(guichet: ReadyGuichet) -> Health:
@@ -161,6 +179,12 @@ def create_app(settings: Settings) -> FastAPI:
                                                   body.comment or "", tuple(body.reasons)))
         return FeedbackOut(id=stored, status="stored")
 
+    import gradio as gr  # ~5 s to import: paid when the app is built, not by `import ui.api`
+
+    from ui.staff import build_workbench, workbench_theme
+    # No run history: questions typed at a counter must not pile up in the browser's storage.
+    app = gr.mount_gradio_app(app, build_workbench(lambda: readiness.guichet), path="/staff",
+                              footer_links=[], run_history=False, theme=workbench_theme())
     return app
 
 
