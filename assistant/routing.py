@@ -48,7 +48,14 @@ OWN_FILE = _any(
     r"\bik heb (?:mijn \w+ )?(?:nog )?(?:steeds )?niet ontvangen\b",
     r"\bmy (?:file|case|application) (?:status|number)\b", r"\bstatus of my\b",
     r"\bwhy (?:was|is|has) my \w+ (?:been )?(?:reduced|cut|refused|stopped|lower)",
-    r"\bi (?:still )?(?:have not|haven t|did not|didn t) (?:yet )?(?:received|get|got) my\b")
+    r"\bi (?:still )?(?:have not|haven t|did not|didn t) (?:yet )?(?:received|get|got) my\b",
+    # Whether a request was accepted, or why a payment was smaller: only the file says.
+    r"\b(?:pourquoi|pk|pq) (?:j ?ai|on a|nous avons) (?:recu|touche|eu) (?:que|seulement|moins)\b",
+    r"\b(?:mon|ma) \w+ (?:a ete|est) (?:deja )?(?:acceptee?|validee?|approuvee?|refusee?)\b",
+    r"\b(?:is|werd|wordt) (?:mijn|onze) \w+ (?:al |nog )?(?:goedgekeurd|aanvaard|geweigerd|"
+    r"behandeld)\b", r"\bwaarom (?:kreeg|heb) ik (?:maar|slechts|minder)\b",
+    r"\b(?:has|was|is) my \w+ (?:been |already )?(?:approved|accepted|processed|refused)\b",
+    r"\bwhy did i (?:only )?(?:get|receive)\b")
 
 OTHERS_DATA = _any(
     r"\b(?:adresse|numero|telephone|numero national|registre national|date de naissance) "
@@ -60,6 +67,9 @@ OTHERS_DATA = _any(
     r"meneer|mevrouw)\b", r"\bwaar woont (?:mijn|de|die|meneer|mevrouw)\b",
     r"\b(?:address|phone number|national number|date of birth) of (?:my|the|this|that|mr|mrs)\b",
     r"\bwhere (?:does|do) (?:my|the|mr|mrs) \w+(?: \w+)? live\b",
+    r"\bwaar (?:mijn|m n|zijn|haar) \w+(?: \w+)? (?:nu )?woont\b",
+    r"\bou (?:mon|ma|son|sa) \w+(?: \w+)? (?:habite|vit)\b",
+    r"\bwhere my \w+(?: \w+)? (?:now )?lives\b",
     r"\b(?:someone|somebody|quelqu un|iemand) (?:else s|d autre|anders)\b.*\b(?:data|donnees|"
     r"gegevens|adresse|address|adres)\b")
 
@@ -69,6 +79,14 @@ OUT_OF_SCOPE = _any(
     r"\bweerbericht\b", r"\bhet weer\b", r"\bgedicht\b", r"\bmop\b", r"\brecept\b", r"\bliedje\b",
     r"\bweather\b", r"\bpoem\b", r"\bjoke\b", r"\brecipe\b", r"\bsong\b", r"\bhoroscope\b",
     r"\bwho won\b", r"\bwrite (?:me )?(?:a|some) (?:code|story|essay)\b",
+    # Small talk with the assistant itself.
+    r"\bparle moi de toi\b", r"\bqui es tu\b", r"\bje m ennuie\b", r"\bjmennuie\b",
+    r"\btell me about yourself\b", r"\bwho are you\b", r"\bi m bored\b",
+    r"\bvertel (?:eens )?over jezelf\b", r"\bwie ben jij\b", r"\bik verveel me\b",
+    # Help to hide income or work from an administration: not something Guichet explains.
+    r"\bsans (?:le |les |la )?declarer\b", r"\b(?:travail|boulot|job) au noir\b",
+    r"\bzwartwerk\b", r"\bzwart werken\b", r"\bwithout declaring\b",
+    r"\bundeclared (?:work|income|job)\b",
     # Attempts to change Guichet's instructions: refused, never followed.
     r"\bignore (?:all |the |your )?(?:previous |above |prior )?(?:instructions|rules|prompt)",
     r"\boublie (?:toutes )?(?:tes|vos|les) (?:instructions|consignes|regles)",
