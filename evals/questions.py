@@ -6,6 +6,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+EXPECTATIONS = ("answer", "handoff", "urgent", "clarify")
+LANGUAGES = ("fr", "nl", "en")
+
 
 @dataclass(frozen=True)
 class QuestionCase:
@@ -19,6 +22,7 @@ class QuestionCase:
     must_mention: tuple[str, ...] = ()
     turns: tuple[str, ...] = ()
     notes: str = ""
+    category: str = ""  # optional; by default the theme of the expected procedure
 
 
 def load_questions(path: Path) -> list[QuestionCase]:
@@ -33,7 +37,11 @@ def load_questions(path: Path) -> list[QuestionCase]:
                 id=raw["id"], language=raw["language"], question=raw["question"],
                 expect=raw["expect"], expected_doc_ids=tuple(raw.get("expected_doc_ids", ())),
                 must_mention=tuple(raw.get("must_mention", ())), turns=tuple(raw.get("turns", ())),
-                notes=raw.get("notes", "")))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                notes=raw.get("notes", ""), category=raw.get("category", "")))
+            if cases[-1].expect not in EXPECTATIONS:
+                raise ValueError(f"'expect' must be one of {', '.join(EXPECTATIONS)}")
+            if cases[-1].language not in LANGUAGES:
+                raise ValueError(f"'language' must be one of {', '.join(LANGUAGES)}")
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"{path}:{number}: not a valid question ({exc})") from exc
     return cases

@@ -8,6 +8,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -64,6 +65,21 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--audience", choices=[a.value for a in Audience], default="citizen",
                      help="'staff' gets the full sections")
     ask.set_defaults(command=run_ask)
+
+    evaluate = commands.add_parser("eval", help="run a question set and write a report")
+    evaluate.add_argument("--questions", type=Path, required=True,
+                          help="question set (JSON Lines, e.g. evals/questions/dev.jsonl)")
+    evaluate.add_argument("--report", type=Path, default=Path("eval-report"),
+                          help="folder for report.html and results.jsonl (default eval-report)")
+    evaluate.add_argument("--generator", choices=["extractive", "llm"], default="extractive",
+                          help="'llm' uses the LLM of GUICHET_GENERATOR / GUICHET_LLM_*")
+    evaluate.add_argument("--compare", action="store_true",
+                          help="also rank with BM25, dense, the plain hybrid and naive RAG")
+    evaluate.add_argument("--baseline", type=Path,
+                          help="results.jsonl of an earlier run, to show what changed")
+    evaluate.add_argument("--calibrate", action="store_true",
+                          help="sweep the confidence threshold on these questions (dev only)")
+    evaluate.set_defaults(command=run_eval)
 
     serve = commands.add_parser("serve", help="serve the web app and API")
     serve.add_argument("--host", default=None)
@@ -155,6 +171,39 @@ def _readable(answer: Answer) -> str:
 
 def _score(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
+
+
+def run_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from tqdm import tqdm
+
+    from evals.harness import EvaluationRequest, run_evaluation
+
+    # One log line per question would break the progress bar; the report holds every answer.
+    if settings.log_level != "DEBUG":
+        logging.getLogger("assistant").setLevel(logging.WARNING)
+    request = EvaluationRequest(args.questions, args.report, args.generator, args.compare,
+                                args.baseline, args.calibrate)
+    outcome = run_evaluation(request, settings, lambda cases: tqdm(
+        cases, desc="Questions", unit="question", file=sys.stderr))
+    width = max(len(name) for name, _ in outcome.summary.headline())
+    for name, value in outcome.summary.headline():
+        print(f"{name:<{width}}  {value}")
+    if outcome.comparison:
+        print("\n| system | questions | hit@1 | hit@5 | MRR | nDCG@5 | p50 ms |")
+        print("|---|---|---|---|---|---|---|")
+        for row in outcome.comparison:
+            print(f"| {row.name} | {row.questions} | {row.hit1:.3f} | {row.hit5:.3f} | "
+                  f"{row.mrr:.3f} | {row.ndcg5:.3f} | {row.p50_ms:.0f} |")
+    if outcome.calibration:
+        print("\n| threshold | correct answers | handoff recall | status accuracy |")
+        print("|---|---|---|---|")
+        for point in outcome.calibration:
+            print(f"| {point.threshold:.3f} | {point.correct_answers} | "
+                  f"{point.handoff_recall:.3f} | {point.status_accuracy:.3f} |")
+        floor = "" if outcome.chosen_meets_floor else " (no threshold reaches the recall floor)"
+        print(f"\nChosen: GUICHET_CONFIDENCE_THRESHOLD={outcome.chosen.threshold}{floor}")
+    print(f"\nReport: {outcome.report}\nResults: {outcome.results}")
+    return 0
 
 
 def run_serve(args: argparse.Namespace, settings: Settings) -> int:

@@ -1,10 +1,17 @@
+import math
+
 import pytest
 
 from evals.metrics import (
+    confusion_matrix,
+    expected_calibration_error,
     first_relevant_rank,
     hit_at,
     mean_reciprocal_rank,
+    ndcg_at,
     percentile_ms,
+    precision_recall,
+    reliability_bins,
     unique_doc_ids,
 )
 from evals.questions import load_questions
@@ -46,3 +53,46 @@ def test_the_foundation_question_set_only_expects_bundled_documents():
                            / "foundation-retrieval.jsonl")
     assert len(cases) >= 40
     assert all(set(case.expected_doc_ids) <= bundled for case in cases)
+
+
+def test_ndcg_is_one_when_expected_documents_lead_and_discounted_otherwise():
+    assert ndcg_at(["a", "b", "c"], ["a"], 5) == pytest.approx(1.0)
+    assert ndcg_at(["x", "a"], ["a"], 5) == pytest.approx(1 / math.log2(3))
+    # Two expected, one found second: 0.63 of the ideal 1 + 0.63.
+    assert ndcg_at(["x", "a", "y"], ["a", "b"], 5) == pytest.approx(
+        (1 / math.log2(3)) / (1 + 1 / math.log2(3)))
+    assert ndcg_at(["x", "y", "z", "w", "v", "a"], ["a"], 5) == 0.0
+
+
+def test_confusion_matrix_counts_every_pair_and_lists_every_label():
+    matrix = confusion_matrix(["answer", "answer", "handoff", "urgent"],
+                              ["answer", "handoff", "handoff", "answer"],
+                              ["answer", "handoff", "urgent", "clarify"])
+    assert matrix["answer"] == {"answer": 1, "handoff": 1, "urgent": 0, "clarify": 0}
+    assert matrix["urgent"]["answer"] == 1
+    assert matrix["clarify"] == {"answer": 0, "handoff": 0, "urgent": 0, "clarify": 0}
+
+
+def test_precision_and_recall_of_handoffs():
+    expected = ["handoff", "handoff", "handoff", "answer", "answer"]
+    got = ["handoff", "handoff", "answer", "handoff", "answer"]
+    measured = precision_recall(expected, got, "handoff")
+    assert measured.precision == pytest.approx(2 / 3)
+    assert measured.recall == pytest.approx(2 / 3)
+    assert precision_recall(["answer"], ["answer"], "urgent").recall is None
+
+
+def test_reliability_bins_and_calibration_error():
+    bins = reliability_bins([0.05, 0.15, 0.95, 0.92, 1.0], [False, False, True, True, False])
+    assert [(b.count, b.accuracy) for b in bins] == [(1, 0.0), (1, 0.0), (3, pytest.approx(2 / 3))]
+    assert bins[2].mean_confidence == pytest.approx((0.95 + 0.92 + 1.0) / 3)
+    gaps = 0.05 + 0.15 + 3 * abs((0.95 + 0.92 + 1.0) / 3 - 2 / 3)
+    assert expected_calibration_error(bins) == pytest.approx(gaps / 5)
+
+
+def test_a_question_file_with_an_unknown_status_names_its_line(tmp_path):
+    path = tmp_path / "set.jsonl"
+    path.write_text('{"id": "a", "language": "fr", "question": "q", "expect": "answer"}\n'
+                    '{"id": "b", "language": "fr", "question": "q", "expect": "maybe"}\n')
+    with pytest.raises(ValueError, match=r"set.jsonl:2: .*'expect' must be one of"):
+        load_questions(path)
