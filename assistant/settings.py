@@ -59,6 +59,11 @@ class Settings(BaseSettings):
                                      "http://localhost:11434 or https://gateway/v1.")
     llm_api_key: SecretStr | None = Field(default=None, description="LLM API key, if any.")
     llm_timeout_s: float = Field(default=30, gt=0, description="LLM request timeout (seconds).")
+    judge: Literal["none", "openai", "ollama"] = Field(
+        default="none", description="LLM judge for `guichet eval` (faithfulness, relevancy).")
+    judge_model: str = Field(default="", description="Judge model name.")
+    judge_base_url: str | None = Field(default=None, description="Judge server URL.")
+    judge_api_key: SecretStr | None = Field(default=None, description="Judge API key, if any.")
     cors_origins: list[str] = Field(default_factory=list,
                                     description="Web origins allowed to call the API, as a JSON "
                                                 "list, e.g. [\"https://www.macommune.be\"].")
@@ -75,4 +80,6 @@ class Settings(BaseSettings):
                              f"({corpus}): index files would be read as documents.")
         if self.generator != "extractive" and not self.llm_model:
             raise ValueError(f"GUICHET_GENERATOR={self.generator} needs GUICHET_LLM_MODEL.")
+        if self.judge != "none" and not self.judge_model:
+            raise ValueError(f"GUICHET_JUDGE={self.judge} needs GUICHET_JUDGE_MODEL.")
         return self

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from assistant.generators.llm import chat_model_from_settings
 from assistant.retrieval import RetrievalMode
 from assistant.service import Guichet, ensure_index
 from assistant.settings import Settings
@@ -22,6 +23,7 @@ from evals.baselines import (
 )
 from evals.calibration import ThresholdOutcome, choose_threshold, sweep
 from evals.faithfulness import FaithfulnessChecker
+from evals.judge import LLMJudge
 from evals.questions import QuestionCase, load_questions
 from evals.report import render_report
 from evals.runner import EvaluationRunner, read_results, write_results
@@ -75,7 +77,8 @@ def run_evaluation(request: EvaluationRequest, settings: Settings,
     ensure_index(settings, backend)
     guichet = Guichet.open(settings, backend)
 
-    results = EvaluationRunner(guichet, FaithfulnessChecker(backend)).run(cases, progress)
+    runner = EvaluationRunner(guichet, FaithfulnessChecker(backend), judge_from(settings))
+    results = runner.run(cases, progress)
     summary = summarise(results)
     comparison = []
     if request.compare:
@@ -94,6 +97,16 @@ def run_evaluation(request: EvaluationRequest, settings: Settings,
                                          summary, comparison, baseline), encoding="utf-8")
     return EvaluationOutcome(summary, report_path, results_path, comparison, calibration,
                              chosen, meets_floor)
+
+
+def judge_from(settings: Settings) -> LLMJudge | None:
+    if settings.judge == "none":
+        return None
+    api_key = settings.judge_api_key.get_secret_value() if settings.judge_api_key else None
+    chat_model = chat_model_from_settings(settings.judge, settings.judge_model,
+                                          settings.judge_base_url, api_key,
+                                          settings.llm_timeout_s)
+    return LLMJudge(chat_model, f"{settings.judge}:{settings.judge_model}")
 
 
 def _with_generator(settings: Settings, generator: GeneratorChoice) -> Settings:

@@ -19,6 +19,7 @@ from assistant.models import Answer, AnswerStatus, Question
 from assistant.service import Guichet
 from evals.categories import category_of
 from evals.faithfulness import FaithfulnessChecker
+from evals.judge import LLMJudge
 from evals.metrics import first_relevant_rank, ndcg_at, unique_doc_ids
 from evals.questions import QuestionCase
 from evals.readability import readability
@@ -56,6 +57,8 @@ class CaseResult:
     must_mention_missing: list[str] = field(default_factory=list)
     readability: float | None = None
     generator: str = ""
+    judge_faithfulness: float | None = None
+    judge_relevancy: float | None = None
 
     @property
     def correct_status(self) -> bool:
@@ -72,9 +75,11 @@ class CaseResult:
 
 
 class EvaluationRunner:
-    def __init__(self, guichet: Guichet, checker: FaithfulnessChecker) -> None:
+    def __init__(self, guichet: Guichet, checker: FaithfulnessChecker,
+                 judge: LLMJudge | None = None) -> None:
         self._guichet = guichet
         self._checker = checker
+        self._judge = judge
 
     def run(self, cases: Sequence[QuestionCase],
             progress: Callable[[Iterable[QuestionCase]], Iterable[QuestionCase]] = iter,
@@ -98,6 +103,7 @@ class EvaluationRunner:
         supports = (self._checker.check(answer.answer, [s or "" for s in sections])
                     if answer.status is AnswerStatus.ANSWER else [])
         text = _MARKER.sub("", answer.answer)
+        judged = self._judge is not None and answer.status is AnswerStatus.ANSWER
         channels = answer.handoff.channels if answer.handoff else ()
         said = " ".join([text, *(f"{c.label} {c.value}" for c in channels)]).casefold()
         return CaseResult(
@@ -124,7 +130,10 @@ class EvaluationRunner:
                                   if word.casefold() not in said],
             readability=(round(readability(text, answer.language).score, 1)
                          if answer.status is AnswerStatus.ANSWER else None),
-            generator=self._guichet.pipeline.generator_name)
+            generator=self._guichet.pipeline.generator_name,
+            judge_faithfulness=(self._judge.faithfulness(answer.answer, [s or "" for s in sections])
+                                if judged else None),
+            judge_relevancy=self._judge.relevancy(case.question, text) if judged else None)
 
     def _cited_sections(self, answer: Answer) -> list[str | None]:
         """The text of each cited section, or None when a citation points nowhere real."""

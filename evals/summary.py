@@ -43,6 +43,10 @@ DEFINITIONS = {
     "readability": "Mean readability of answers (Kandel-Moles FR, Flesch-Douma NL, Flesch EN; "
                    "60-70 plain, above 70 easy).",
     "latency p50/p95": "Time to answer the judged question, warm process, in milliseconds.",
+    "judge faithfulness": "Mean share of an answer's claims the cited passages support, as the "
+                          "configured LLM judge grades them.",
+    "judge relevancy": "Mean score the LLM judge gives to how directly answers address their "
+                       "question.",
     "ECE": "Expected calibration error: mean gap between confidence and the share of correct "
            "outcomes, over the questions where confidence decided.",
 }
@@ -81,6 +85,8 @@ class Summary:
     ece: float
     by_language: list[Breakdown]
     by_category: list[Breakdown]
+    judge_faithfulness: float | None = None
+    judge_relevancy: float | None = None
 
     def headline(self) -> list[tuple[str, str]]:
         """(name, value) rows for a summary table."""
@@ -101,6 +107,9 @@ class Summary:
                  for language, score in self.readability.items()]
         rows += [("latency p50/p95", f"{self.latency_p50_ms:.0f} / {self.latency_p95_ms:.0f} ms"),
                  ("ECE", f"{self.ece:.3f}")]
+        if self.judge_faithfulness is not None or self.judge_relevancy is not None:
+            rows += [("judge faithfulness", show(self.judge_faithfulness)),
+                     ("judge relevancy", show(self.judge_relevancy))]
         return rows
 
 
@@ -143,7 +152,14 @@ def summarise(results: Sequence[CaseResult]) -> Summary:
         latency_p50_ms=percentile_ms(latencies, 50), latency_p95_ms=percentile_ms(latencies, 95),
         reliability=bins, ece=expected_calibration_error(bins),
         by_language=_breakdown(results, lambda r: r.language),
-        by_category=_breakdown(results, lambda r: r.category))
+        by_category=_breakdown(results, lambda r: r.category),
+        judge_faithfulness=_mean([r.judge_faithfulness for r in results]),
+        judge_relevancy=_mean([r.judge_relevancy for r in results]))
+
+
+def _mean(scores: Sequence[float | None]) -> float | None:
+    given = [score for score in scores if score is not None]
+    return statistics.fmean(given) if given else None
 
 
 def decided_by_confidence(result: CaseResult) -> bool:
