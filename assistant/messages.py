@@ -13,15 +13,18 @@ SECTION_LABELS: dict[Language, dict[SectionKind, str]] = {
     _FR: {SectionKind.WHO: "Pour qui", SectionKind.WHEN: "Quand", SectionKind.HOW: "Comment faire",
           SectionKind.DOCUMENTS: "À apporter", SectionKind.COST: "Coût",
           SectionKind.DELAY: "Délai", SectionKind.WHERE: "Où", SectionKind.ONLINE: "En ligne",
-          SectionKind.HELP: "Aide", SectionKind.OVERVIEW: "En bref"},
+          SectionKind.HELP: "Aide", SectionKind.OVERVIEW: "En bref",
+          SectionKind.DETAILS: "Détails"},
     _NL: {SectionKind.WHO: "Voor wie", SectionKind.WHEN: "Wanneer",
           SectionKind.HOW: "Hoe aanvragen", SectionKind.DOCUMENTS: "Meebrengen",
           SectionKind.COST: "Kostprijs", SectionKind.DELAY: "Termijn", SectionKind.WHERE: "Waar",
-          SectionKind.ONLINE: "Online", SectionKind.HELP: "Hulp", SectionKind.OVERVIEW: "In het kort"},
+          SectionKind.ONLINE: "Online", SectionKind.HELP: "Hulp", SectionKind.OVERVIEW: "In het kort",
+          SectionKind.DETAILS: "Details"},
     _EN: {SectionKind.WHO: "Who", SectionKind.WHEN: "When", SectionKind.HOW: "How",
           SectionKind.DOCUMENTS: "What to bring", SectionKind.COST: "Cost",
           SectionKind.DELAY: "How long", SectionKind.WHERE: "Where",
-          SectionKind.ONLINE: "Online", SectionKind.HELP: "Help", SectionKind.OVERVIEW: "In short"},
+          SectionKind.ONLINE: "Online", SectionKind.HELP: "Help", SectionKind.OVERVIEW: "In short",
+          SectionKind.DETAILS: "Details"},
 }
 
 FRENCH_SOURCE_NOTE = {

@@ -70,6 +70,8 @@ class Citation:
     title: str
     url: str
     section: str
+    attribution: str = ""  # whom the source's licence asks to credit, if anyone
+    updated: str = ""  # the source's review or update date (ISO), shown beside it
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,15 @@ from assistant.retrieval import HybridRetriever
 from assistant.routing import Route, mentioned_region, route
 from assistant.urgency import detect_urgency, urgent_message
 from indexing.errors import GuichetError
-from indexing.models import Channel, ChannelKind, Language, ProcedureDocument, Region, SectionKind
+from indexing.models import (
+    Channel,
+    ChannelKind,
+    Chunk,
+    Language,
+    ProcedureDocument,
+    Region,
+    SectionKind,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -202,13 +210,18 @@ class AnswerPipeline:
         draft = self._draft(text, language, sources, audience)
         body, used_numbers = _renumber(draft.text)
         by_number = {source.number: source.passage.chunk for source in sources}
-        citations = tuple(Citation(c.doc_id, c.language, c.title, c.url, c.heading)
-                          for c in (by_number[n] for n in used_numbers))
+        citations = tuple(self._citation(by_number[n]) for n in used_numbers)
         if retrieved.language is not language:
             body = f"{FRENCH_SOURCE_NOTE[language]}\n\n{body}"
         channels = self._channels(language, retrieved.document)
         return Answer(text, language, AnswerStatus.ANSWER, body, citations,
                       retrieved.evidence.confidence, Handoff(CHANNELS_ALSO[language], channels))
+
+    def _citation(self, chunk: Chunk) -> Citation:
+        document = self._documents.get((chunk.doc_id, chunk.language))
+        return Citation(chunk.doc_id, chunk.language, chunk.title, chunk.url, chunk.heading,
+                        document.attribution if document else "",
+                        document.reviewed.isoformat() if document else "")
 
     def _draft(self, text: str, language: Language, sources: list[Source],
                audience: Audience) -> Draft:

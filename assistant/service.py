@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from assistant.conversations import ConversationStore
 from assistant.feedback import Feedback, FeedbackStore
@@ -14,8 +15,9 @@ from assistant.profile import load_profile
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from indexing.builder import BuildReport, ProgressFactory, build_index
-from indexing.corpus import load_corpus
 from indexing.embeddings import EmbeddingBackend, create_embedding_backend
+from indexing.errors import GuichetError
+from indexing.layout import IndexLayout
 from indexing.manifest import IndexManifest
 from indexing.models import Language, ProcedureDocument
 from indexing.reader import open_index
@@ -28,9 +30,24 @@ FEEDBACK_FILE = "feedback.sqlite3"
 
 def ensure_index(settings: Settings, backend: EmbeddingBackend, *, rebuild: bool = False,
                  progress: ProgressFactory | None = None) -> BuildReport:
-    """Build the index of the configured corpus if it is missing or stale (or if asked to)."""
+    """Build the index of the configured corpus if it is missing or stale (or if asked to).
+
+    A named collection is built from its own source (`guichet index --source`); here it is only
+    checked to exist.
+    """
+    if settings.collection:
+        return BuildReport(IndexManifest.read(_collection_build(settings)), rebuilt=False)
     options = {"progress": progress} if progress else {}
     return build_index(settings.corpus_dir, settings.data_dir, backend, rebuild=rebuild, **options)
+
+
+def _collection_build(settings: Settings) -> Path:
+    current = IndexLayout(settings.index_dir).current_build()
+    if current is None:
+        raise GuichetError(f"Collection '{settings.collection}' has no index in "
+                           f"{settings.index_dir}. Build it with: guichet index --source "
+                           f"service-public FILE --collection {settings.collection}")
+    return current
 
 
 def create_generator(settings: Settings) -> AnswerGenerator:
@@ -60,15 +77,14 @@ class Guichet:
              generator: AnswerGenerator | None = None) -> Guichet:
         """Open the current index of the settings' data directory (it must have been built)."""
         backend = backend or create_embedding_backend(settings.embedding_model)
-        index = open_index(settings.data_dir, backend)
+        if settings.collection:
+            _collection_build(settings)
+        index = open_index(settings.index_dir, backend)
         backend.warm_up()
         retriever = HybridRetriever(index, backend, settings.retrieval_candidates, settings.rrf_k)
-        corpus = load_corpus(settings.corpus_dir)
-        for problem in corpus.problems:
-            logger.warning("corpus file skipped: %s", problem)
         conversations = ConversationStore(settings.data_dir / CONVERSATIONS_FILE,
                                           settings.conversation_ttl_minutes * 60)
-        pipeline = AnswerPipeline(retriever, corpus.documents, load_profile(settings.profile),
+        pipeline = AnswerPipeline(retriever, index.documents, load_profile(settings.profile),
                                   conversations, generator or create_generator(settings),
                                   settings.confidence_threshold, settings.max_question_chars)
         return cls(settings, retriever, pipeline,

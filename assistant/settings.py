@@ -15,6 +15,9 @@ BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 BUNDLED_PROFILE = Path(__file__).resolve().parent / "profiles" / "brussels-example.yaml"
 
 
+COLLECTIONS_DIR = "collections"
+
+
 def default_data_dir() -> Path:
     """Outside the source tree, where per-user application data belongs (XDG)."""
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
@@ -41,6 +44,10 @@ class Settings(BaseSettings):
                                                   "hands to the fusion.")
     rrf_k: int = Field(default=60, ge=1, le=1000,
                        description="Reciprocal-rank-fusion constant: higher flattens the ranks.")
+    collection: str = Field(default="", pattern=r"^[a-z0-9][a-z0-9-]{0,62}$|^$",
+                            description="Named collection to serve (built with `guichet index "
+                                        "--source ... --collection NAME`); empty for the corpus "
+                                        "folder.")
     profile: Path = Field(default=BUNDLED_PROFILE,
                           description="Deployment profile (YAML): organisation, default human "
                                       "channels, languages offered.")
@@ -71,6 +78,13 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535, description="Port of the web server.")
     log_level: str = Field(default="INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$",
                            description="Logging level.")
+
+    @property
+    def index_dir(self) -> Path:
+        """Where the served collection's index lives: the corpus folder's is the data folder."""
+        if not self.collection:
+            return self.data_dir
+        return self.data_dir / COLLECTIONS_DIR / self.collection
 
     @model_validator(mode="after")
     def _data_dir_outside_corpus(self) -> Settings:

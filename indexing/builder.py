@@ -11,13 +11,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from indexing.chunking import CHUNKING_VERSION, chunk_documents, search_text
-from indexing.corpus import load_corpus
 from indexing.dense import DenseIndex
+from indexing.documents_file import DOCUMENTS_FILE, write_documents
+from indexing.embedding_cache import CACHE_FILE, EmbeddingCache
 from indexing.embeddings.base import EmbeddingBackend
 from indexing.errors import CorpusProblem
 from indexing.layout import IndexLayout
 from indexing.lexical import LexicalIndex
-from indexing.manifest import Fingerprint, IndexManifest, corpus_hash
+from indexing.manifest import Fingerprint, IndexManifest
+from indexing.source import CorpusSource, MarkdownCorpus
 
 logger = logging.getLogger(__name__)
 
@@ -40,34 +42,42 @@ def _no_progress(total: int) -> Callable[[int], None]:
     return lambda done: None
 
 
-def fingerprint_of(corpus_dir: Path, backend: EmbeddingBackend) -> Fingerprint:
-    return Fingerprint(corpus_hash(corpus_dir), backend.name, CHUNKING_VERSION)
+def fingerprint_of(source: CorpusSource, backend: EmbeddingBackend) -> Fingerprint:
+    return Fingerprint(source.content_hash(), backend.name, CHUNKING_VERSION)
 
 
-def build_index(corpus_dir: Path, data_dir: Path, backend: EmbeddingBackend, *,
+def build_index(source: CorpusSource | Path, data_dir: Path, backend: EmbeddingBackend, *,
                 rebuild: bool = False, progress: ProgressFactory = _no_progress) -> BuildReport:
-    """Build the index unless the current one already matches the corpus, model and chunking.
+    """Build the index unless the current one already matches the source, model and chunking.
 
-    `progress(total)` returns a callback that receives the number of chunks just embedded.
-    Broken documents are reported in the result and left out; the others are indexed.
+    A Path is a Markdown corpus folder. `progress(total)` returns a callback that receives the
+    number of chunks just embedded. Broken documents are reported in the result and left out;
+    the others are indexed. Embeddings are cached in `data_dir`, so an interrupted build resumes
+    and a changed document re-embeds only its own chunks.
     """
+    if isinstance(source, Path):
+        source = MarkdownCorpus(source)
     layout = IndexLayout(data_dir)
     with layout.build_lock():
-        fingerprint = fingerprint_of(corpus_dir, backend)
+        fingerprint = fingerprint_of(source, backend)
         current = layout.current_build()
         if current is not None and not rebuild:
             manifest = IndexManifest.read(current)
             if manifest.fingerprint == fingerprint:
-                return BuildReport(manifest, rebuilt=False,
-                                   problems=load_corpus(corpus_dir).problems)
+                return BuildReport(manifest, rebuilt=False, problems=source.load().problems)
         layout.clear_partials()
-        return _build(corpus_dir, layout, backend, fingerprint, progress)
+        cache = EmbeddingCache(data_dir / CACHE_FILE, backend.name)
+        try:
+            return _build(source, layout, backend, fingerprint, progress, cache)
+        finally:
+            cache.close()
 
 
-def _build(corpus_dir: Path, layout: IndexLayout, backend: EmbeddingBackend,
-           fingerprint: Fingerprint, progress: ProgressFactory) -> BuildReport:
+def _build(source: CorpusSource, layout: IndexLayout, backend: EmbeddingBackend,
+           fingerprint: Fingerprint, progress: ProgressFactory,
+           cache: EmbeddingCache) -> BuildReport:
     started = time.perf_counter()
-    corpus = load_corpus(corpus_dir)
+    corpus = source.load()
     for problem in corpus.problems:
         logger.warning("skipped %s", problem)
     chunks = chunk_documents(corpus.documents)
@@ -77,17 +87,19 @@ def _build(corpus_dir: Path, layout: IndexLayout, backend: EmbeddingBackend,
     partial = layout.new_partial(version)
 
     backend.warm_up()
-    DenseIndex.build(partial / "chroma", backend, chunks, texts, on_progress=progress(len(chunks)))
+    DenseIndex.build(partial / "chroma", backend, chunks, texts, on_progress=progress(len(chunks)),
+                     cache=cache)
     LexicalIndex.build(chunks, texts).save(partial / "lexical")
     with (partial / CHUNKS_FILE).open("w", encoding="utf-8") as out:
         for chunk in chunks:
             out.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
+    write_documents(partial / DOCUMENTS_FILE, corpus.documents)
     manifest = IndexManifest(
         index_version=version, corpus_hash=fingerprint.corpus_hash,
         embedding_model=fingerprint.embedding_model,
         chunking_version=fingerprint.chunking_version, built_at=built_at.isoformat(),
         documents=len(corpus.documents), chunks=len(chunks),
-        build_seconds=round(time.perf_counter() - started, 2),
+        build_seconds=round(time.perf_counter() - started, 2), source=source.description,
     )
     manifest.write(partial)
     layout.publish(partial)

@@ -15,9 +15,11 @@ from collections.abc import Iterable
 from indexing.models import Chunk, ProcedureDocument, Section, SectionKind
 from indexing.sections import OVERVIEW_HEADINGS
 
-CHUNKING_VERSION = "1"
+# Part of the fingerprint: a change here rebuilds every index. 2: documents kept with the index.
+CHUNKING_VERSION = "2"
 DEFAULT_MAX_WORDS = 150
 
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 _BLOCK_START = re.compile(r"^\s*(?:[-*]\s|\d+[.)]\s)")
 
 
@@ -69,7 +71,8 @@ def _split_section(section: Section, max_words: int) -> list[str]:
     pieces: list[str] = []
     current: list[str] = []
     current_words = 0
-    for block in _blocks(section.text):
+    for block in (piece for whole in _blocks(section.text)
+                  for piece in _sentence_groups(whole, max_words)):
         words = len(block.split())
         if current and current_words + words > max_words:
             pieces.append("\n".join(current))
@@ -94,3 +97,18 @@ def _blocks(text: str) -> list[str]:
         else:
             blocks[-1].append(line.rstrip())
     return ["\n".join(block) for block in blocks if block]
+
+
+def _sentence_groups(block: str, max_words: int) -> list[str]:
+    """A block longer than a chunk (a long paragraph of an imported page), cut between sentences;
+    a single sentence longer than that is cut between words."""
+    if len(block.split()) <= max_words:
+        return [block]
+    groups: list[list[str]] = [[]]
+    for sentence in _SENTENCE_END.split(block):
+        for start in range(0, max(len(sentence.split()), 1), max_words):
+            piece = " ".join(sentence.split()[start:start + max_words])
+            if groups[-1] and len(" ".join(groups[-1]).split()) + len(piece.split()) > max_words:
+                groups.append([])
+            groups[-1].append(piece)
+    return [" ".join(group) for group in groups if group]

@@ -10,12 +10,14 @@ import chromadb
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
+from indexing.embedding_cache import EmbeddingCache
 from indexing.embeddings.adapters import ChromaEmbeddingFunction
 from indexing.embeddings.base import EmbeddingBackend
 from indexing.models import Chunk, Language
 
 COLLECTION_NAME = "guichet-chunks"
 EMBEDDING_BATCH = 8
+STORE_BATCH = 1000
 
 
 @dataclass(frozen=True)
@@ -40,21 +42,34 @@ class DenseIndex:
 
     @classmethod
     def build(cls, folder: Path, backend: EmbeddingBackend, chunks: Sequence[Chunk],
-              texts: Sequence[str], on_progress: Callable[[int], None] = lambda n: None):
-        """Embed every chunk (in small batches, reporting progress) into a new collection."""
+              texts: Sequence[str], on_progress: Callable[[int], None] = lambda n: None,
+              cache: EmbeddingCache | None = None):
+        """Embed every chunk (in small batches, reporting progress) into a new collection.
+
+        Chunks whose text the cache already holds are not embedded again.
+        """
         collection = _client(folder).create_collection(
             COLLECTION_NAME, embedding_function=ChromaEmbeddingFunction(backend),
             configuration={"hnsw": {"space": "cosine"}})
-        for start in range(0, len(chunks), EMBEDDING_BATCH):
-            batch = list(chunks[start:start + EMBEDDING_BATCH])
-            batch_texts = list(texts[start:start + EMBEDDING_BATCH])
-            collection.add(
-                ids=[chunk.chunk_id for chunk in batch],
-                embeddings=backend.embed_passages(batch_texts),
-                documents=[chunk.text for chunk in batch],
-                metadatas=[chunk.to_metadata() for chunk in batch],
-            )
+        cached = cache.lookup(texts) if cache else {}
+        missing = [position for position in range(len(chunks)) if position not in cached]
+        for start in range(0, len(missing), EMBEDDING_BATCH):
+            batch = missing[start:start + EMBEDDING_BATCH]
+            batch_texts = [texts[position] for position in batch]
+            vectors = backend.embed_passages(batch_texts)
+            if cache:
+                cache.store(batch_texts, vectors)
+            cached.update(zip(batch, vectors, strict=True))
             on_progress(len(batch))
+        for start in range(0, len(chunks), STORE_BATCH):
+            positions = range(start, min(start + STORE_BATCH, len(chunks)))
+            collection.add(
+                ids=[chunks[p].chunk_id for p in positions],
+                embeddings=np.stack([cached[p] for p in positions]),
+                documents=[chunks[p].text for p in positions],
+                metadatas=[chunks[p].to_metadata() for p in positions],
+            )
+        on_progress(len(chunks) - len(missing))
         return cls(collection, backend)
 
     @classmethod

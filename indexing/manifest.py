@@ -33,6 +33,7 @@ class IndexManifest:
     documents: int
     chunks: int
     build_seconds: float
+    source: str = ""  # what the index was built from, e.g. "markdown:/path" or "service-public:…"
 
     @property
     def fingerprint(self) -> Fingerprint:

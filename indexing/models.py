@@ -22,6 +22,7 @@ class Region(StrEnum):
     FEDERAL = "federal"
     WALLONIA = "wallonia"
     FLANDERS = "flanders"
+    FRANCE = "france"  # imported collections such as service-public.fr
 
 
 class ChannelKind(StrEnum):
@@ -47,6 +48,7 @@ class SectionKind(StrEnum):
     WHERE = "where"
     ONLINE = "online"
     HELP = "help"
+    DETAILS = "details"  # an imported page's sections that fit none of the kinds above
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class ProcedureDocument:
     contacts: tuple[Channel, ...]
     sections: tuple[Section, ...]
     path: str
+    attribution: str = ""  # whom to credit when citing, for sources under an open licence
 
 
 @dataclass(frozen=True)

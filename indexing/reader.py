@@ -8,12 +8,13 @@ from pathlib import Path
 
 from indexing.builder import CHUNKS_FILE
 from indexing.dense import DenseIndex
+from indexing.documents_file import DOCUMENTS_FILE, read_documents
 from indexing.embeddings.base import EmbeddingBackend
 from indexing.errors import GuichetError, IndexNotBuiltError
 from indexing.layout import IndexLayout
 from indexing.lexical import LexicalIndex
 from indexing.manifest import IndexManifest
-from indexing.models import Chunk, Language, SectionKind
+from indexing.models import Chunk, Language, ProcedureDocument, SectionKind
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class OpenIndex:
     chunks: dict[str, Chunk]
     dense: DenseIndex
     lexical: LexicalIndex
+    documents: list[ProcedureDocument]
 
     @property
     def doc_ids(self) -> set[str]:
@@ -44,7 +46,8 @@ def open_index(data_dir: Path, backend: EmbeddingBackend) -> OpenIndex:
             "Rebuild it with: guichet index")
     return OpenIndex(folder, manifest, _read_chunks(folder / CHUNKS_FILE),
                      DenseIndex.open(folder / "chroma", backend),
-                     LexicalIndex.load(folder / "lexical"))
+                     LexicalIndex.load(folder / "lexical"),
+                     read_documents(folder / DOCUMENTS_FILE))
 
 
 def _read_chunks(path: Path) -> dict[str, Chunk]:

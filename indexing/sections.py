@@ -17,6 +17,7 @@ SECTION_HEADINGS: dict[Language, dict[SectionKind, str]] = {
         SectionKind.WHERE: "Où ?",
         SectionKind.ONLINE: "En ligne",
         SectionKind.HELP: "Aide",
+        SectionKind.DETAILS: "Détails",
     },
     Language.NL: {
         SectionKind.WHO: "Voor wie?",
@@ -28,6 +29,7 @@ SECTION_HEADINGS: dict[Language, dict[SectionKind, str]] = {
         SectionKind.WHERE: "Waar?",
         SectionKind.ONLINE: "Online",
         SectionKind.HELP: "Hulp",
+        SectionKind.DETAILS: "Details",
     },
     Language.EN: {
         SectionKind.WHO: "Who is it for?",
@@ -39,6 +41,7 @@ SECTION_HEADINGS: dict[Language, dict[SectionKind, str]] = {
         SectionKind.WHERE: "Where?",
         SectionKind.ONLINE: "Online",
         SectionKind.HELP: "Help",
+        SectionKind.DETAILS: "Details",
     },
 }
 

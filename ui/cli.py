@@ -12,12 +12,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from assistant.models import Answer, Audience, Question
+from assistant.models import Answer, Audience, Citation, Question
 from assistant.service import Guichet, ensure_index
 from assistant.settings import Settings
+from indexing.builder import build_index
 from indexing.embeddings import create_embedding_backend
 from indexing.errors import GuichetError
 from indexing.models import Language
+from indexing.service_public import ServicePublicExport
 from ui.schemas import AnswerOut, PassageOut
 
 logger = logging.getLogger("guichet")
@@ -26,7 +28,10 @@ logger = logging.getLogger("guichet")
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        settings = Settings(**({"corpus_dir": args.corpus} if getattr(args, "corpus", None) else {}))
+        options = (("corpus_dir", getattr(args, "corpus", None)),
+                   ("collection", getattr(args, "collection", None)))
+        overrides = {key: value for key, value in options if value}
+        settings = Settings(**overrides)
     except ValidationError as exc:
         print(f"guichet: invalid setting: {exc}", file=sys.stderr)
         return 2
@@ -48,12 +53,18 @@ def _parser() -> argparse.ArgumentParser:
     index.add_argument("--corpus", help="corpus folder (default: GUICHET_CORPUS_DIR or the "
                        "bundled corpus)")
     index.add_argument("--rebuild", action="store_true", help="rebuild even if up to date")
+    index.add_argument("--source", choices=["markdown", "service-public"], default="markdown",
+                       help="'service-public': import a service-public.fr export (JSON Lines)")
+    index.add_argument("export", nargs="?", type=Path, help="the export file, for --source "
+                       "service-public")
+    _collection_option(index)
     index.set_defaults(command=run_index)
 
     search = commands.add_parser("search", help="ranked passages for a query (no answer)")
     search.add_argument("query")
     search.add_argument("--k", type=int, default=None, help="number of passages (default 10)")
     search.add_argument("--json", action="store_true", help="print JSON")
+    _collection_option(search)
     search.set_defaults(command=run_search)
 
     ask = commands.add_parser("ask", help="answer one question, with sources or a human channel")
@@ -64,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--conversation", help="conversation id of an earlier answer (follow-ups)")
     ask.add_argument("--audience", choices=[a.value for a in Audience], default="citizen",
                      help="'staff' gets the full sections")
+    _collection_option(ask)
     ask.set_defaults(command=run_ask)
 
     evaluate = commands.add_parser("eval", help="run a question set and write a report")
@@ -79,13 +91,20 @@ def _parser() -> argparse.ArgumentParser:
                           help="results.jsonl of an earlier run, to show what changed")
     evaluate.add_argument("--calibrate", action="store_true",
                           help="sweep the confidence threshold on these questions (dev only)")
+    _collection_option(evaluate)
     evaluate.set_defaults(command=run_eval)
 
     serve = commands.add_parser("serve", help="serve the web app and API")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
+    _collection_option(serve)
     serve.set_defaults(command=run_serve)
     return parser
+
+
+def _collection_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--collection", help="named collection (default: GUICHET_COLLECTION, "
+                         "or the corpus folder)")
 
 
 def _progress_bar(total: int) -> Callable[[int], None]:
@@ -104,12 +123,22 @@ def _progress_bar(total: int) -> Callable[[int], None]:
 def run_index(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
     backend = create_embedding_backend(settings.embedding_model)
-    report = ensure_index(settings, backend, rebuild=args.rebuild, progress=_progress_bar)
+    if args.source == "service-public":
+        if args.export is None or not settings.collection:
+            print("guichet: --source service-public needs the export file and --collection "
+                  "NAME, e.g. guichet index --source service-public fiches.jsonl "
+                  "--collection service-public", file=sys.stderr)
+            return 2
+        report = build_index(ServicePublicExport(args.export), settings.index_dir, backend,
+                             rebuild=args.rebuild, progress=_progress_bar)
+    else:
+        report = ensure_index(settings.model_copy(update={"collection": ""}), backend,
+                              rebuild=args.rebuild, progress=_progress_bar)
     manifest = report.manifest
     state = "built" if report.rebuilt else "already up to date"
     print(f"Index {manifest.index_version} {state}: {manifest.documents} documents, "
           f"{manifest.chunks} chunks, {time.perf_counter() - started:.1f} s "
-          f"(model {manifest.embedding_model}, data in {settings.data_dir}).")
+          f"(model {manifest.embedding_model}, data in {settings.index_dir}).")
     if report.problems:
         print(f"{len(report.problems)} file(s) were skipped; fix them and run "
               "'guichet index' again:", file=sys.stderr)
@@ -157,7 +186,7 @@ def _readable(answer: Answer) -> str:
     lines = [answer.answer]
     if answer.citations:
         lines += ["", "Sources:"]
-        lines += [f"  [{n}] {c.title} ({c.section}) {c.url}"
+        lines += [f"  [{n}] {c.title} ({c.section}) {c.url}{_credit(c)}"
                   for n, c in enumerate(answer.citations, start=1)]
     if answer.handoff and answer.handoff.channels:
         lines += ["", "Contacts:"]
@@ -167,6 +196,12 @@ def _readable(answer: Answer) -> str:
     lines += ["", f"[{answer.status.value}, confidence {answer.confidence:.2f}, "
                   f"conversation {answer.conversation_id}]"]
     return "\n".join(lines)
+
+
+def _credit(citation: Citation) -> str:
+    if not citation.attribution:
+        return ""
+    return f" ({citation.attribution}, updated {citation.updated})"
 
 
 def _score(value: float | None) -> str:

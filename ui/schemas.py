@@ -57,6 +57,8 @@ class CitationOut(BaseModel):
     title: str
     url: str
     section: str
+    attribution: str = ""
+    updated: str = ""
 
 
 class HandoffOut(BaseModel):
@@ -87,7 +89,8 @@ class AnswerOut(BaseModel):
         return cls(question=answer.question, language=answer.language.value,
                    status=answer.status.value, answer=answer.answer,
                    citations=[CitationOut(doc_id=c.doc_id, language=c.language.value,
-                                          title=c.title, url=c.url, section=c.section)
+                                          title=c.title, url=c.url, section=c.section,
+                                          attribution=c.attribution, updated=c.updated)
                               for c in answer.citations],
                    confidence=answer.confidence, handoff=handoff,
                    conversation_id=answer.conversation_id, options=list(answer.options))

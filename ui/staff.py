@@ -36,7 +36,7 @@ PASSAGE_HEADERS = ["rang", "doc_id", "langue", "section", "fusion", "sim. dense"
 PASSAGE_TYPES = ["number", "str", "str", "str", "number", "number", "number", "number",
                  "number", "str"]
 REGIONS = {Region.BRUSSELS: "Région de Bruxelles-Capitale", Region.FEDERAL: "fédéral",
-           Region.WALLONIA: "Wallonie", Region.FLANDERS: "Flandre"}
+           Region.WALLONIA: "Wallonie", Region.FLANDERS: "Flandre", Region.FRANCE: "France"}
 CHANNEL_KINDS = {ChannelKind.PHONE: "Téléphone", ChannelKind.COUNTER: "Guichet",
                  ChannelKind.ONLINE: "En ligne", ChannelKind.DIGITAL_HELP: "Aide numérique",
                  ChannelKind.EMERGENCY: "Urgence"}
@@ -223,6 +223,7 @@ def staff_markdown(answer: Answer) -> str:
     if answer.citations:
         parts.append("**Sources**\n\n" + "\n".join(
             f"[{number}] {c.title} — {c.section} — [{c.url}]({c.url})"
+            + (f" — {c.attribution}, {c.updated}" if c.attribution else "")
             for number, c in enumerate(answer.citations, start=1)))
     if answer.handoff and answer.handoff.channels:
         parts.append("**Contacts**\n\n" + "\n".join(

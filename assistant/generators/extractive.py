@@ -18,6 +18,7 @@ CITIZEN_MAX_WORDS = 120
 DIRECT_ANSWER_SENTENCES = 2
 LIST_ITEMS_AFTER_COLON = 4
 
+_BOLD_LINE = re.compile(r"\*\*[^*]+\*\*")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*]|\d+[.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ0-9«\"'])")
 
@@ -58,7 +59,9 @@ class ExtractiveGenerator:
 
 def lead(text: str, max_sentences: int) -> str:
     """The first sentences of a text; a sentence announcing a list (':') brings its first items."""
-    blocks = [block.strip() for block in text.split("\n") if block.strip()]
+    # A bold line alone is a sub-heading kept from an imported page, not something to say.
+    blocks = [block.strip() for block in text.split("\n")
+              if block.strip() and not _BOLD_LINE.fullmatch(block.strip())]
     if blocks and _LIST_MARKER.match(blocks[0]):
         # Steps first: the first steps are the answer, not the remark after the list.
         return " ".join(_ending(item) for item in _list_items(blocks)[:max(2, max_sentences)])

@@ -21,7 +21,7 @@
       humansText: "Vous pouvez toujours appeler, aller au guichet ou demander de l'aide pour les outils numériques.",
       humansUnknown: "Contactez le service Population de votre commune, par téléphone ou au guichet.",
       you: "Vous", bot: "Guichet (assistant automatique)", thinking: "Je cherche dans les pages officielles…",
-      sources: "Sources officielles", section: "Partie :", newTab: "(page officielle, s'ouvre dans un nouvel onglet)",
+      sources: "Sources officielles", section: "Partie :", updated: "mis à jour le", newTab: "(page officielle, s'ouvre dans un nouvel onglet)",
       source: "source", handoffTitle: "Une personne peut mieux vous aider",
       urgentTitle: "Une vie est en danger : appelez le 112 maintenant",
       alsoHumans: "Vous préférez parler à une personne ?", hours: "Horaires :",
@@ -57,7 +57,7 @@
       humansText: "U kunt altijd bellen, naar het loket gaan of hulp vragen bij digitale hulpmiddelen.",
       humansUnknown: "Neem contact op met de dienst Bevolking van uw gemeente, telefonisch of aan het loket.",
       you: "U", bot: "Guichet (automatische assistent)", thinking: "Ik zoek in de officiële pagina's…",
-      sources: "Officiële bronnen", section: "Deel:", newTab: "(officiële pagina, opent in een nieuw tabblad)",
+      sources: "Officiële bronnen", section: "Deel:", updated: "bijgewerkt op", newTab: "(officiële pagina, opent in een nieuw tabblad)",
       source: "bron", handoffTitle: "Een persoon kan u beter helpen",
       urgentTitle: "Een leven in gevaar: bel nu 112",
       alsoHumans: "Liever met een persoon spreken?", hours: "Openingsuren:",
@@ -93,7 +93,7 @@
       humansText: "You can always call, go to the counter or get help with digital tools.",
       humansUnknown: "Contact the population office of your commune, by phone or at the counter.",
       you: "You", bot: "Guichet (automated assistant)", thinking: "Searching the official pages…",
-      sources: "Official sources", section: "Part:", newTab: "(official page, opens in a new tab)",
+      sources: "Official sources", section: "Part:", updated: "updated", newTab: "(official page, opens in a new tab)",
       source: "source", handoffTitle: "A person can help you better",
       urgentTitle: "A life in danger: call 112 now",
       alsoHumans: "Would you rather talk to a person?", hours: "Hours:",
@@ -314,7 +314,10 @@
         el("a", {href: c.url, target: "_blank", rel: "noopener"}, c.title,
            el("span", {class: "vh"}, " " + t("newTab"))),
         c.section ? el("span", {class: "section"}, ui("span", "section"), " " + c.section) : null,
-        host ? el("span", {class: "host"}, host + " ↗") : null));
+        host ? el("span", {class: "host"}, host + " ↗") : null,
+        c.attribution ? el("span", {class: "section"}, c.attribution +
+                           (c.updated ? " · " + t("updated") + " " + c.updated : ""))
+                      : null));
     });
     return el("div", {class: "sources-box"}, ui("h4", "sources"), list);
   }

@@ -1,0 +1,174 @@
+"""The service-public.fr importer, incremental and resumable builds, and serving a collection.
+
+The data is a 50-record slice of the real export (tests/data/ORIGIN.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from indexing.builder import build_index
+from indexing.chunking import chunk_documents, search_text
+from indexing.models import ChannelKind, Region, SectionKind
+from indexing.service_public import ATTRIBUTION, ServicePublicExport, document_of, kind_of
+
+SLICE = Path(__file__).resolve().parents[1] / "data" / "service-public-50.jsonl"
+GUICHET = Path(sys.executable).parent / "guichet"
+
+
+def records() -> list[dict]:
+    return [json.loads(line) for line in SLICE.read_text(encoding="utf-8").splitlines()]
+
+
+def write_records(path: Path, rows: list[dict], extra_lines: tuple[str, ...] = ()) -> Path:
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows] + list(extra_lines)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_every_record_of_the_slice_becomes_a_french_document_with_its_attribution():
+    load = ServicePublicExport(SLICE).load()
+    assert load.problems == [] and len(load.documents) == 50
+    first = load.documents[0]
+    assert first.doc_id == "f1" and first.region is Region.FRANCE
+    assert first.source_url == "https://www.service-public.fr/particuliers/vosdroits/F1"
+    assert first.reviewed == date(2020, 1, 1) and first.attribution == ATTRIBUTION
+    assert "Impôt sur le revenu : déductions, réductions et crédits d'impôt" in first.keywords
+    kinds = {section.kind for section in first.sections}
+    assert {SectionKind.WHO, SectionKind.COST} <= kinds
+    assert any(c.kind is ChannelKind.ONLINE and c.value.startswith("https://")
+               for c in first.contacts)
+    assert not any(c.kind is ChannelKind.PHONE for d in load.documents for c in d.contacts)
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Qui est concerné ?", SectionKind.WHO), ("Démarche", SectionKind.HOW),
+    ("Coût", SectionKind.COST), ("Montant de l'aide", SectionKind.COST),
+    ("Durée de validité", SectionKind.DELAY), ("Pièces à fournir", SectionKind.DOCUMENTS),
+    ("Recours", SectionKind.HELP), ("Alsace-Moselle", SectionKind.DETAILS)])
+def test_headings_are_mapped_onto_section_kinds(heading, kind):
+    assert kind_of(heading) is kind
+
+
+def test_several_headings_of_one_kind_are_merged_and_keep_their_own_titles():
+    row = {**records()[0], "text": "Intro.\n### Coût\nDix euros.\n### Montant\nVingt euros."}
+    document = document_of(row, "x:1")
+    cost = next(s for s in document.sections if s.kind is SectionKind.COST)
+    assert cost.text == "**Coût**\n\nDix euros.\n\n**Montant**\n\nVingt euros."
+    assert document.sections[-1].kind is SectionKind.DETAILS  # the intro, after the known kinds
+
+
+def test_broken_records_are_named_by_line_and_the_others_imported(tmp_path):
+    rows = records()[:3]
+    no_url = {**rows[0], "id": "F9", "url": None}
+    path = write_records(tmp_path / "export.jsonl", rows, ("{not json",
+                                                            json.dumps(no_url)))
+    load = ServicePublicExport(path).load()
+    assert [d.doc_id for d in load.documents] == [r["id"].lower() for r in rows]
+    assert [(p.line, "url" in p.message) for p in load.problems] == [(4, False), (5, True)]
+
+
+class CountingBackend:
+    """The real model, counting what it embeds; it can stop after some batches, like a crash."""
+
+    def __init__(self, backend, fail_after_batches: int | None = None) -> None:
+        self._backend = backend
+        self.name = backend.name
+        self.embedded: list[str] = []
+        self._batches_left = fail_after_batches
+
+    def warm_up(self) -> None:
+        self._backend.warm_up()
+
+    def embed_queries(self, texts):
+        return self._backend.embed_queries(texts)
+
+    def embed_passages(self, texts) -> np.ndarray:
+        if self._batches_left is not None:
+            if self._batches_left == 0:
+                raise KeyboardInterrupt("interrupted")
+            self._batches_left -= 1
+        self.embedded.extend(texts)
+        return self._backend.embed_passages(texts)
+
+
+@pytest.mark.slow
+def test_a_changed_record_re_embeds_only_its_own_chunks(tmp_path, embedding_backend):
+    rows = records()[:6]
+    path = write_records(tmp_path / "export.jsonl", rows)
+    first = CountingBackend(embedding_backend)
+    built = build_index(ServicePublicExport(path), tmp_path / "data", first)
+    assert len(first.embedded) == built.manifest.chunks
+
+    rows[2] = {**rows[2], "text": rows[2]["text"] + "\n### Coût\nLa démarche est gratuite."}
+    write_records(path, rows)
+    second = CountingBackend(embedding_backend)
+    rebuilt = build_index(ServicePublicExport(path), tmp_path / "data", second)
+    assert rebuilt.rebuilt
+    before = {search_text(c) for c in chunk_documents(ServicePublicExport(path).load().documents)}
+    assert 0 < len(second.embedded) < 4 and set(second.embedded) <= before
+    assert all(rows[2]["title"] in text for text in second.embedded)
+
+
+@pytest.mark.slow
+def test_an_interrupted_build_resumes_where_it_stopped(tmp_path, embedding_backend):
+    path = write_records(tmp_path / "export.jsonl", records()[:4])
+    crashing = CountingBackend(embedding_backend, fail_after_batches=2)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(ServicePublicExport(path), tmp_path / "data", crashing)
+    assert len(crashing.embedded) == 16
+    resumed = CountingBackend(embedding_backend)
+    report = build_index(ServicePublicExport(path), tmp_path / "data", resumed)
+    assert len(resumed.embedded) == report.manifest.chunks - 16
+    assert not set(resumed.embedded) & set(crashing.embedded)
+
+
+@pytest.fixture(scope="session")
+def service_public_data(tmp_path_factory) -> Path:
+    """A data folder whose `service-public` collection is the slice, built by the CLI."""
+    data_dir = tmp_path_factory.mktemp("service-public-data")
+    built = run_guichet("index", "--source", "service-public", str(SLICE), "--collection",
+                        "service-public", data_dir=data_dir)
+    assert built.returncode == 0, built.stderr
+    assert "50 documents" in built.stdout and "Embedding" in built.stderr
+    return data_dir
+
+
+def run_guichet(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "GUICHET_DATA_DIR": str(data_dir)}
+    return subprocess.run([str(GUICHET), *args], capture_output=True, text=True, env=env,
+                          timeout=900)
+
+
+@pytest.mark.slow
+def test_search_and_ask_on_the_collection_cite_service_public(service_public_data):
+    found = run_guichet("search", "crédit d'impôt pour cotisations syndicales", "--json",
+                        "--collection", "service-public", data_dir=service_public_data)
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)[0]["doc_id"] == "f1"
+    asked = run_guichet("ask", "Un salarié en formation garde-t-il ses droits à congés payés ?",
+                        "--json", "--collection", "service-public",
+                        data_dir=service_public_data)
+    answer = json.loads(asked.stdout)
+    assert answer["status"] == "answer", answer
+    citation = answer["citations"][0]
+    assert citation["doc_id"] == "f10030"
+    assert citation["url"].startswith("https://www.service-public.fr/")
+    assert citation["attribution"] == ATTRIBUTION and citation["updated"].startswith("20")
+
+
+@pytest.mark.slow
+def test_the_default_collection_is_untouched_and_unknown_ones_say_how_to_build(
+        service_public_data):
+    missing = run_guichet("search", "passeport", "--collection", "other",
+                          data_dir=service_public_data)
+    assert missing.returncode == 1
+    assert "guichet index --source service-public FILE --collection other" in missing.stderr
+    assert not (service_public_data / "CURRENT").exists()
