@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from assistant.conversations import ConversationStore
@@ -13,7 +14,7 @@ from assistant.models import Answer, Passage, Question
 from assistant.pipeline import AnswerPipeline, Retrieval
 from assistant.profile import load_profile
 from assistant.retrieval import HybridRetriever
-from assistant.settings import Settings
+from assistant.settings import COLLECTIONS_DIR, Settings
 from indexing.builder import BuildReport, ProgressFactory, build_index
 from indexing.embeddings import EmbeddingBackend, create_embedding_backend
 from indexing.errors import GuichetError
@@ -117,3 +118,35 @@ class Guichet:
 
     def record_feedback(self, feedback: Feedback) -> int:
         return self._feedback.add(feedback)
+
+
+class UnknownCollection(GuichetError):
+    """A collection name with no built index in the data folder."""
+
+
+class CollectionRegistry:
+    """The collections of a data folder, each opened on first use with the shared model."""
+
+    def __init__(self, settings: Settings, backend: EmbeddingBackend, default: Guichet) -> None:
+        self._settings = settings
+        self._backend = backend
+        self._open = {settings.collection: default}
+        self._lock = threading.Lock()
+
+    def names(self) -> list[str]:
+        """The default collection (named "" when it is the corpus folder's) and the built ones."""
+        folder = self._settings.data_dir / COLLECTIONS_DIR
+        built = sorted(path.name for path in folder.iterdir()
+                       if IndexLayout(path).current_build() is not None) if folder.is_dir() else []
+        return list(dict.fromkeys([self._settings.collection, *built]))
+
+    def get(self, name: str) -> Guichet:
+        with self._lock:
+            if name not in self._open:
+                if name not in self.names():
+                    available = ", ".join(n for n in self.names() if n) or "none"
+                    raise UnknownCollection(f"No collection named {name!r}; built collections: "
+                                            f"{available}.")
+                settings = self._settings.model_copy(update={"collection": name})
+                self._open[name] = Guichet.open(settings, self._backend)
+            return self._open[name]

@@ -7,7 +7,10 @@ offline machine too), so connections to anything but loopback are refused.
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,3 +72,20 @@ def small_corpus(tmp_path) -> Path:
                                                 "vieux meubles et objets encombrants.",
                              "Coût": "Le premier enlèvement de l'année est gratuit."})
     return corpus
+
+
+SERVICE_PUBLIC_SLICE = Path(__file__).resolve().parent / "data" / "service-public-50.jsonl"
+
+
+@pytest.fixture(scope="session")
+def service_public_collection(bundled_guichet, bundled_settings) -> str:
+    """The 50-record service-public.fr slice, built by the CLI as the collection
+    `service-public` of the bundled data folder (beside its default collection)."""
+    env = {**os.environ, "GUICHET_DATA_DIR": str(bundled_settings.data_dir)}
+    built = subprocess.run([str(Path(sys.executable).parent / "guichet"), "index", "--source",
+                            "service-public", str(SERVICE_PUBLIC_SLICE), "--collection",
+                            "service-public"], capture_output=True, text=True, env=env,
+                           timeout=1200)
+    assert built.returncode == 0, built.stderr
+    assert "50 documents" in built.stdout and "Embedding" in built.stderr
+    return "service-public"

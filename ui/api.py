@@ -21,11 +21,12 @@ from starlette.concurrency import iterate_in_threadpool
 from assistant.feedback import Feedback, Rating
 from assistant.models import Answer, Audience, Question
 from assistant.pipeline import InvalidQuestion
-from assistant.service import Guichet, ensure_index
+from assistant.service import CollectionRegistry, Guichet, UnknownCollection, ensure_index
 from assistant.settings import Settings
 from indexing.embeddings import create_embedding_backend
 from indexing.models import Language
 from ui.schemas import (
+    COLLECTION_PATTERN,
     AnswerOut,
     AskIn,
     FeedbackIn,
@@ -42,6 +43,8 @@ MAX_QUERY_CHARS = 1000
 STATIC = Path(__file__).resolve().parent / "static"
 WIDGET = Path(__file__).resolve().parent / "widget"
 LanguageCode = Literal["fr", "nl", "en"]
+CollectionName = Annotated[str | None, Query(pattern=COLLECTION_PATTERN,
+                                             description="A named collection.")]
 
 
 class _Readiness:
@@ -49,6 +52,7 @@ class _Readiness:
 
     def __init__(self) -> None:
         self.guichet: Guichet | None = None
+        self.collections: CollectionRegistry | None = None
         self.error: str | None = None
 
     def load(self, settings: Settings) -> None:
@@ -58,6 +62,7 @@ class _Readiness:
             for problem in report.problems:
                 logger.warning("corpus file skipped: %s", problem)
             self.guichet = Guichet.open(settings, backend)
+            self.collections = CollectionRegistry(settings, backend, self.guichet)
             logger.info("ready: index %s", self.guichet.manifest.index_version)
         except Exception as exc:  # reported through /api/health instead of killing the server
             logger.exception("the assistant could not start")
@@ -107,7 +112,18 @@ def create_app(settings: Settings) -> FastAPI:
                     (time.perf_counter() - started) * 1000)
         return response
 
+    def in_collection(default: Guichet, name: str | None, location: str) -> Guichet:
+        if not name:
+            return default
+        try:
+            return readiness.collections.get(name)
+        except UnknownCollection as exc:
+            raise HTTPException(status_code=422, detail=[{"loc": [location, "collection"],
+                                                          "msg": str(exc),
+                                                          "type": "value_error"}]) from exc
+
     def answer_for(guichet: Guichet, body: AskIn) -> Answer:
+        guichet = in_collection(guichet, body.collection, "body")
         question = body.question.strip()
         if len(question) > settings.max_question_chars:
             raise _unprocessable("question", f"The question is {len(question)} characters long; "
@@ -154,18 +170,27 @@ def create_app(settings: Settings) -> FastAPI:
     def search(guichet: ReadyGuichet,
                q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS,
                                        pattern=r"\S", description="The search words.")],
-               k: Annotated[int, Query(ge=1, le=50)] = 10) -> list[PassageOut]:
+               k: Annotated[int, Query(ge=1, le=50)] = 10,
+               collection: CollectionName = None) -> list[PassageOut]:
+        guichet = in_collection(guichet, collection, "query")
         return [PassageOut.from_passage(p) for p in guichet.search(q, k)]
 
+    @app.get("/api/collections", response_model=list[str])
+    def collections(guichet: ReadyGuichet) -> list[str]:
+        """The collections this server can answer from; "" is the corpus folder's."""
+        return readiness.collections.names()
+
     @app.get("/api/procedures", response_model=list[ProcedureSummaryOut])
-    def procedures(guichet: ReadyGuichet,
-                   language: LanguageCode | None = None) -> list[ProcedureSummaryOut]:
+    def procedures(guichet: ReadyGuichet, language: LanguageCode | None = None,
+                   collection: CollectionName = None) -> list[ProcedureSummaryOut]:
+        guichet = in_collection(guichet, collection, "query")
         wanted = Language(language) if language else None
         return [ProcedureSummaryOut.from_document(d) for d in guichet.procedures(wanted)]
 
     @app.get("/api/procedures/{doc_id}", response_model=ProcedureOut)
-    def procedure(guichet: ReadyGuichet, doc_id: str,
-                  language: LanguageCode = "fr") -> ProcedureOut:
+    def procedure(guichet: ReadyGuichet, doc_id: str, language: LanguageCode = "fr",
+                  collection: CollectionName = None) -> ProcedureOut:
+        guichet = in_collection(guichet, collection, "query")
         document = guichet.procedure(doc_id, Language(language))
         if document is None:
             raise HTTPException(status_code=404,

@@ -96,6 +96,9 @@ class AnswerOut(BaseModel):
                    conversation_id=answer.conversation_id, options=list(answer.options))
 
 
+COLLECTION_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
+
+
 class AskIn(BaseModel):
     """A question to answer. The length limit is a setting, checked by the endpoint."""
 
@@ -106,6 +109,8 @@ class AskIn(BaseModel):
     conversation_id: str | None = Field(default=None, min_length=1, max_length=100,
                                         description="From an earlier answer, for follow-ups.")
     audience: Literal["citizen", "staff"] = "citizen"
+    collection: str | None = Field(default=None, pattern=COLLECTION_PATTERN,
+                                   description="A named collection; the deployment's by default.")
 
 
 class FeedbackIn(BaseModel):

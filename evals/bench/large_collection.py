@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import logging
 import os
@@ -32,6 +31,7 @@ from assistant.models import Question
 from assistant.retrieval import HybridRetriever, RetrievalMode
 from assistant.service import Guichet, ensure_index
 from assistant.settings import Settings
+from evals.bench.timing import warm_timings
 from evals.metrics import (
     first_relevant_rank,
     hit_at,
@@ -66,16 +66,6 @@ def title_questions(export: Path, known: set[str]) -> list[tuple[str, str]]:
             for related in record.get("related_questions") or []:
                 pairs.setdefault(related["question"], related["id"].lower())
     return [(question, doc_id) for question, doc_id in pairs.items() if doc_id in known]
-
-
-def warm_timings(action, questions: list[str], count: int) -> list[float]:
-    action(questions[0])
-    timings = []
-    for question in itertools.islice(itertools.cycle(questions), count):
-        started = time.perf_counter()
-        action(question)
-        timings.append(time.perf_counter() - started)
-    return timings
 
 
 def main() -> None:

@@ -30,6 +30,7 @@ import httpx
 from assistant.models import Question
 from assistant.service import Guichet
 from assistant.settings import Settings
+from evals.bench.timing import warm_timings
 from evals.metrics import percentile_ms
 from evals.questions import load_questions
 from indexing.embeddings import create_embedding_backend
@@ -48,16 +49,6 @@ def build_index(data_dir: Path) -> tuple[float, float]:
     seconds = time.perf_counter() - started
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return seconds, peak_kib / 1024
-
-
-def latencies(action, questions: list[str], count: int) -> list[float]:
-    action(questions[0])
-    timings = []
-    for question in itertools.islice(itertools.cycle(questions), count):
-        started = time.perf_counter()
-        action(question)
-        timings.append(time.perf_counter() - started)
-    return timings
 
 
 def free_port() -> int:
@@ -118,7 +109,7 @@ def main() -> None:
         guichet = Guichet.open(settings, create_embedding_backend(settings.embedding_model))
         for name, action in (("search", lambda q: guichet.search(q)),
                              ("ask", lambda q: guichet.ask(Question(q)))):
-            timings = latencies(action, questions, args.queries)
+            timings = warm_timings(action, questions, args.queries)
             rows.append((f"{name} ({len(timings)} warm)",
                          " / ".join(f"p{p} {percentile_ms(timings, p):.1f} ms"
                                     for p in (50, 95, 99))))

@@ -130,17 +130,6 @@ def test_an_interrupted_build_resumes_where_it_stopped(tmp_path, embedding_backe
     assert not set(resumed.embedded) & set(crashing.embedded)
 
 
-@pytest.fixture(scope="session")
-def service_public_data(tmp_path_factory) -> Path:
-    """A data folder whose `service-public` collection is the slice, built by the CLI."""
-    data_dir = tmp_path_factory.mktemp("service-public-data")
-    built = run_guichet("index", "--source", "service-public", str(SLICE), "--collection",
-                        "service-public", data_dir=data_dir)
-    assert built.returncode == 0, built.stderr
-    assert "50 documents" in built.stdout and "Embedding" in built.stderr
-    return data_dir
-
-
 def run_guichet(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "GUICHET_DATA_DIR": str(data_dir)}
     return subprocess.run([str(GUICHET), *args], capture_output=True, text=True, env=env,
@@ -148,7 +137,9 @@ def run_guichet(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.slow
-def test_search_and_ask_on_the_collection_cite_service_public(service_public_data):
+def test_search_and_ask_on_the_collection_cite_service_public(service_public_collection,
+                                                             bundled_settings):
+    service_public_data = bundled_settings.data_dir
     found = run_guichet("search", "crédit d'impôt pour cotisations syndicales", "--json",
                         "--collection", "service-public", data_dir=service_public_data)
     assert found.returncode == 0, found.stderr
@@ -166,9 +157,11 @@ def test_search_and_ask_on_the_collection_cite_service_public(service_public_dat
 
 @pytest.mark.slow
 def test_the_default_collection_is_untouched_and_unknown_ones_say_how_to_build(
-        service_public_data):
+        service_public_collection, bundled_settings):
+    service_public_data = bundled_settings.data_dir
     missing = run_guichet("search", "passeport", "--collection", "other",
                           data_dir=service_public_data)
     assert missing.returncode == 1
     assert "guichet index --source service-public FILE --collection other" in missing.stderr
-    assert not (service_public_data / "CURRENT").exists()
+    default = run_guichet("search", "passeport", "--json", data_dir=service_public_data)
+    assert json.loads(default.stdout)[0]["doc_id"] == "passeport"

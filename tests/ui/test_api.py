@@ -16,6 +16,7 @@ import httpx
 import jsonschema
 import pytest
 
+from assistant.settings import BUNDLED_CORPUS
 from tests.corpus_factory import write_document
 
 GUICHET = Path(sys.executable).parent / "guichet"
@@ -222,3 +223,25 @@ def test_feedback_and_conversations_survive_a_server_restart(corpus, tmp_path):
         rows = db.execute("SELECT conversation_id, rating, reasons, comment FROM feedback").fetchall()
     assert rows == [(answer["conversation_id"], "down", "pas clair",
                      "Mon numéro est [PHONE], rappelez-moi")]
+
+
+@pytest.mark.slow
+def test_a_request_may_choose_another_built_collection(service_public_collection,
+                                                       bundled_settings, tmp_path):
+    with running_server(BUNDLED_CORPUS, bundled_settings.data_dir,
+                        tmp_path / "server.log") as server:
+        assert server.get("/api/collections").json() == ["", service_public_collection]
+        answer = server.post("/api/ask", {"question": "Un salarié en formation garde-t-il ses "
+                                                      "droits à congés payés ?",
+                                          "collection": service_public_collection}).json()
+        assert answer["citations"][0]["url"].startswith("https://www.service-public.fr/")
+        assert answer["citations"][0]["attribution"].startswith("service-public.fr")
+        default = server.post("/api/ask", {"question": "combien coûte un passeport"}).json()
+        assert default["citations"][0]["doc_id"] == "passeport"
+        found = server.get("/api/search", q="cotisations syndicales",
+                           collection=service_public_collection).json()
+        assert found[0]["doc_id"] == "f1"
+        unknown = server.post("/api/ask", {"question": "passeport", "collection": "autre"})
+        assert unknown.status_code == 422
+        assert "service-public" in unknown.json()["detail"][0]["msg"]
+        assert server.get("/api/search", q="x", collection="Not A Name").status_code == 422
