@@ -30,7 +30,7 @@ from evals.metrics import (
     unique_doc_ids,
 )
 from evals.questions import QuestionCase
-from evals.runner import CaseResult
+from evals.summary import Summary
 from indexing.embeddings.adapters import LangChainEmbeddings
 from indexing.embeddings.base import EmbeddingBackend
 from indexing.reader import OpenIndex
@@ -96,13 +96,10 @@ class ComparisonRow:
     p50_ms: float
 
 
-def guichet_row(results: Sequence[CaseResult]) -> ComparisonRow:
-    ranked = [r for r in results if r.expected_doc_ids]
-    ranks = [r.rank for r in ranked]
-    return ComparisonRow("Guichet (whole pipeline)", len(ranked), hit_at(ranks, 1),
-                         hit_at(ranks, 5), mean_reciprocal_rank(ranks),
-                         sum(r.ndcg5 or 0.0 for r in ranked) / len(ranked),
-                         percentile_ms([r.latency_s for r in results], 50))
+def guichet_row(summary: Summary) -> ComparisonRow:
+    """Guichet's own figures of the run, as a row beside the baselines."""
+    return ComparisonRow("Guichet (whole pipeline)", summary.ranked_questions, summary.hit1,
+                         summary.hit5, summary.mrr, summary.ndcg5, summary.latency_p50_ms)
 
 
 def compare(baseline: RankingBaseline, cases: Sequence[QuestionCase]) -> ComparisonRow:

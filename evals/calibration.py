@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.models import Question
 from assistant.service import Guichet
 from evals.questions import QuestionCase
+from evals.runner import ask_case
 
 HANDOFF_RECALL_FLOOR = 0.95
 CANDIDATES = tuple(round(0.30 + 0.025 * step, 3) for step in range(21))  # 0.30 ... 0.80
@@ -32,10 +32,7 @@ def outcome_at(threshold: float, guichet: Guichet,
                cases: Sequence[QuestionCase]) -> ThresholdOutcome:
     correct_answers = correct_status = handed_off = 0
     for case in cases:
-        conversation_id = None
-        for turn in case.turns:
-            conversation_id = guichet.ask(Question(turn, None, conversation_id)).conversation_id
-        answer = guichet.ask(Question(case.question, None, conversation_id))
+        answer, _ = ask_case(guichet, case)
         status = answer.status.value
         correct_status += status == case.expect
         handed_off += case.expect == "handoff" and status == "handoff"

@@ -14,13 +14,13 @@ is what an extractive or a drifting LLM answer gets wrong. An LLM judge is the n
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from indexing.embeddings.base import EmbeddingBackend
+from indexing.text import fold_accents
 
 LEXICAL_RECALL = 0.6
 EMBEDDING_SIMILARITY = 0.9
@@ -40,9 +40,12 @@ class SentenceSupport:
 
 
 def content_words(text: str) -> set[str]:
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(char for char in folded if not unicodedata.combining(char))
-    return {word for word in _WORD.findall(folded) if len(word) >= 3 or word.isdigit()}
+    return {word for word in _WORD.findall(fold_accents(text)) if len(word) >= 3 or word.isdigit()}
+
+
+def strip_markers(text: str) -> str:
+    """The text without its `[n]` citation markers."""
+    return _MARKER.sub("", text)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -64,7 +67,7 @@ class FaithfulnessChecker:
         """One verdict per sentence worth checking; `cited_sections[n-1]` is what `[n]` cites."""
         results = []
         for sentence in split_sentences(answer):
-            claim = _MARKER.sub("", sentence).strip()
+            claim = strip_markers(sentence).strip()
             if len(content_words(claim)) < MIN_CONTENT_WORDS:
                 continue  # a heading or a connective: nothing to verify
             numbers = [n for n in cited_numbers(sentence) if 1 <= n <= len(cited_sections)]

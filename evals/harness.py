@@ -82,7 +82,7 @@ def run_evaluation(request: EvaluationRequest, settings: Settings,
     summary = summarise(results)
     comparison = []
     if request.compare:
-        comparison = [guichet_row(results), *_baseline_rows(guichet, backend, settings, cases)]
+        comparison = [guichet_row(summary), *_baseline_rows(guichet, backend, settings, cases)]
     calibration, chosen, meets_floor = [], None, True
     if request.calibrate:
         calibration = sweep(lambda threshold: Guichet.open(settings.model_copy(

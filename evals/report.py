@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from evals.baselines import ComparisonRow
 from evals.questions import EXPECTATIONS
 from evals.runner import CaseResult
-from evals.summary import DEFINITIONS, Breakdown, Summary, summarise
+from evals.summary import DEFINITIONS, Breakdown, Summary, shown, summarise
 
 FAILURES_SHOWN = 200
 STYLE = """body{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;
@@ -75,15 +75,11 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _shown(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
-
-
 def _breakdown_table(rows: Sequence[Breakdown]) -> str:
     return _table(["group", "questions", "hit@1", "status accuracy", "faithfulness",
                    "handoff recall"],
-                  [[row.group, str(row.questions), _shown(row.hit1), _shown(row.status_accuracy),
-                    _shown(row.faithfulness), _shown(row.handoff_recall)] for row in rows])
+                  [[row.group, str(row.questions), shown(row.hit1), shown(row.status_accuracy),
+                    shown(row.faithfulness), shown(row.handoff_recall)] for row in rows])
 
 
 def _baseline_diff(results: Sequence[CaseResult], baseline: Sequence[CaseResult],

@@ -9,7 +9,6 @@ retrieval and answers are measured on the same run.
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -18,7 +17,7 @@ from pathlib import Path
 from assistant.models import Answer, AnswerStatus, Question
 from assistant.service import Guichet
 from evals.categories import category_of
-from evals.faithfulness import FaithfulnessChecker
+from evals.faithfulness import FaithfulnessChecker, strip_markers
 from evals.judge import LLMJudge
 from evals.metrics import first_relevant_rank, ndcg_at, unique_doc_ids
 from evals.questions import QuestionCase
@@ -27,9 +26,6 @@ from indexing.sections import OVERVIEW_HEADINGS
 
 RANKING_DEPTH = 10
 PASSAGES_KEPT = 5
-_MARKER = re.compile(r"\[\d+(?:\s*,\s*\d+)*\]")
-
-
 @dataclass(frozen=True)
 class CaseResult:
     """One question's outcome: what was expected, what came back, and its measures."""
@@ -87,23 +83,18 @@ class EvaluationRunner:
         return [self.run_case(case) for case in progress(cases)]
 
     def run_case(self, case: QuestionCase) -> CaseResult:
-        conversation_id = None
-        for turn in case.turns:
-            earlier = self._guichet.ask(Question(turn, None, conversation_id))
-            conversation_id = earlier.conversation_id
-        started = time.perf_counter()
-        answer = self._guichet.ask(Question(case.question, None, conversation_id))
-        latency = time.perf_counter() - started
+        answer, latency = ask_case(self._guichet, case)
 
         retrieval = self._guichet.explain(case.question, answer.language)
         ranked = unique_doc_ids([c.doc_id for c in answer.citations]
                                 + [p.chunk.doc_id for p in retrieval.passages])[:RANKING_DEPTH]
         expected = list(case.expected_doc_ids)
         sections = self._cited_sections(answer)
-        supports = (self._checker.check(answer.answer, [s or "" for s in sections])
-                    if answer.status is AnswerStatus.ANSWER else [])
-        text = _MARKER.sub("", answer.answer)
-        judged = self._judge is not None and answer.status is AnswerStatus.ANSWER
+        cited_texts = [section or "" for section in sections]
+        answered = answer.status is AnswerStatus.ANSWER
+        supports = self._checker.check(answer.answer, cited_texts) if answered else []
+        text = strip_markers(answer.answer)
+        judged = self._judge is not None and answered
         channels = answer.handoff.channels if answer.handoff else ()
         said = " ".join([text, *(f"{c.label} {c.value}" for c in channels)]).casefold()
         return CaseResult(
@@ -123,15 +114,14 @@ class EvaluationRunner:
             sentences_checked=len(supports),
             unsupported_sentences=[s.sentence for s in supports if not s.supported],
             citations_valid=(all(s is not None for s in sections) and bool(sections)
-                             if answer.status is AnswerStatus.ANSWER else None),
+                             if answered else None),
             language_match=answer.language.value == case.language,
             must_mention=list(case.must_mention),
             must_mention_missing=[word for word in case.must_mention
                                   if word.casefold() not in said],
-            readability=(round(readability(text, answer.language).score, 1)
-                         if answer.status is AnswerStatus.ANSWER else None),
+            readability=round(readability(text, answer.language).score, 1) if answered else None,
             generator=self._guichet.pipeline.generator_name,
-            judge_faithfulness=(self._judge.faithfulness(answer.answer, [s or "" for s in sections])
+            judge_faithfulness=(self._judge.faithfulness(answer.answer, cited_texts)
                                 if judged else None),
             judge_relevancy=self._judge.relevancy(case.question, text) if judged else None)
 
@@ -149,6 +139,17 @@ class EvaluationRunner:
             text = sections.get(citation.section)
             texts.append(None if text is None else f"{citation.section}\n{text}")
         return texts
+
+
+def ask_case(guichet: Guichet, case: QuestionCase) -> tuple[Answer, float]:
+    """The answer to a case, its earlier turns asked first in the same conversation, and the
+    seconds the judged question alone took."""
+    conversation_id = None
+    for turn in case.turns:
+        conversation_id = guichet.ask(Question(turn, None, conversation_id)).conversation_id
+    started = time.perf_counter()
+    answer = guichet.ask(Question(case.question, None, conversation_id))
+    return answer, time.perf_counter() - started
 
 
 def write_results(results: Sequence[CaseResult], path: Path) -> None:

@@ -52,6 +52,17 @@ DEFINITIONS = {
 }
 
 
+def shown(value: float | None) -> str:
+    """A share or score as reports print it."""
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def faithfulness_of(answers: Sequence[CaseResult]) -> float | None:
+    """Supported sentences over checked sentences, for a group of answers."""
+    checked = sum(r.sentences_checked for r in answers)
+    return sum(r.supported_sentences for r in answers) / checked if checked else None
+
+
 @dataclass(frozen=True)
 class Breakdown:
     group: str
@@ -65,6 +76,7 @@ class Breakdown:
 @dataclass(frozen=True)
 class Summary:
     questions: int
+    ranked_questions: int  # those with an expected procedure, which the ranking figures cover
     hit1: float | None
     hit5: float | None
     mrr: float | None
@@ -90,26 +102,25 @@ class Summary:
 
     def headline(self) -> list[tuple[str, str]]:
         """(name, value) rows for a summary table."""
-        def show(value: float | None) -> str:
-            return "n/a" if value is None else f"{value:.3f}"
-
-        rows = [("questions", str(self.questions)), ("hit@1", show(self.hit1)),
-                ("hit@5", show(self.hit5)), ("MRR", show(self.mrr)), ("nDCG@5", show(self.ndcg5)),
-                ("status accuracy", show(self.status_accuracy)),
-                ("handoff precision", show(self.handoff.precision)),
-                ("handoff recall", show(self.handoff.recall)),
-                ("urgent recall", show(self.urgent.recall)),
-                ("faithfulness", f"{show(self.faithfulness)} ({self.sentences_checked} sentences)"),
-                ("citation validity", show(self.citation_validity)),
-                ("language match", show(self.language_match)),
-                ("must mention", show(self.must_mention))]
+        rows = [("questions", str(self.questions)), ("hit@1", shown(self.hit1)),
+                ("hit@5", shown(self.hit5)), ("MRR", shown(self.mrr)),
+                ("nDCG@5", shown(self.ndcg5)),
+                ("status accuracy", shown(self.status_accuracy)),
+                ("handoff precision", shown(self.handoff.precision)),
+                ("handoff recall", shown(self.handoff.recall)),
+                ("urgent recall", shown(self.urgent.recall)),
+                ("faithfulness",
+                 f"{shown(self.faithfulness)} ({self.sentences_checked} sentences)"),
+                ("citation validity", shown(self.citation_validity)),
+                ("language match", shown(self.language_match)),
+                ("must mention", shown(self.must_mention))]
         rows += [(f"readability {language}", f"{score:.1f}")
                  for language, score in self.readability.items()]
         rows += [("latency p50/p95", f"{self.latency_p50_ms:.0f} / {self.latency_p95_ms:.0f} ms"),
                  ("ECE", f"{self.ece:.3f}")]
         if self.judge_faithfulness is not None or self.judge_relevancy is not None:
-            rows += [("judge faithfulness", show(self.judge_faithfulness)),
-                     ("judge relevancy", show(self.judge_relevancy))]
+            rows += [("judge faithfulness", shown(self.judge_faithfulness)),
+                     ("judge relevancy", shown(self.judge_relevancy))]
         return rows
 
 
@@ -133,7 +144,7 @@ def summarise(results: Sequence[CaseResult]) -> Summary:
         if scores:
             readability[language] = statistics.fmean(scores)
     return Summary(
-        questions=len(results),
+        questions=len(results), ranked_questions=len(ranked),
         hit1=hit_at(ranks, 1) if ranks else None, hit5=hit_at(ranks, 5) if ranks else None,
         mrr=mean_reciprocal_rank(ranks) if ranks else None,
         ndcg5=statistics.fmean(r.ndcg5 for r in ranked) if ranked else None,
@@ -141,7 +152,7 @@ def summarise(results: Sequence[CaseResult]) -> Summary:
         confusion=confusion_matrix(expected, got, EXPECTATIONS),
         handoff=precision_recall(expected, got, "handoff"),
         urgent=precision_recall(expected, got, "urgent"),
-        faithfulness=sum(r.supported_sentences for r in answers) / checked if checked else None,
+        faithfulness=faithfulness_of(answers),
         sentences_checked=checked,
         citation_validity=(sum(bool(r.citations_valid) for r in answers) / len(answers)
                            if answers else None),
@@ -177,11 +188,10 @@ def _breakdown(results: Sequence[CaseResult], key: Callable[[CaseResult], str]) 
     for group, members in sorted(groups.items()):
         ranks = [r.rank for r in members if r.expected_doc_ids]
         answers = [r for r in members if r.status == "answer"]
-        checked = sum(r.sentences_checked for r in answers)
         handoffs = [r for r in members if r.expect == "handoff"]
         rows.append(Breakdown(
             group, len(members), hit_at(ranks, 1) if ranks else None,
             sum(r.correct_status for r in members) / len(members),
-            sum(r.supported_sentences for r in answers) / checked if checked else None,
+            faithfulness_of(answers),
             sum(r.status == "handoff" for r in handoffs) / len(handoffs) if handoffs else None))
     return rows

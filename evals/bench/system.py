@@ -16,7 +16,6 @@ import argparse
 import itertools
 import logging
 import os
-import resource
 import socket
 import subprocess
 import sys
@@ -30,7 +29,7 @@ import httpx
 from assistant.models import Question
 from assistant.service import Guichet
 from assistant.settings import Settings
-from evals.bench.timing import warm_timings
+from evals.bench.timing import timed_child, warm_timings
 from evals.metrics import percentile_ms
 from evals.questions import load_questions
 from indexing.embeddings import create_embedding_backend
@@ -42,13 +41,8 @@ READY_TIMEOUT_S = 300
 
 def build_index(data_dir: Path) -> tuple[float, float]:
     """Seconds and peak MiB of a full build in a child process."""
-    env = {**os.environ, "GUICHET_DATA_DIR": str(data_dir)}
-    started = time.perf_counter()
-    subprocess.run([str(GUICHET), "index", "--rebuild"], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    seconds = time.perf_counter() - started
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, peak_kib / 1024
+    return timed_child([str(GUICHET), "index", "--rebuild"],
+                       {**os.environ, "GUICHET_DATA_DIR": str(data_dir)})
 
 
 def free_port() -> int:

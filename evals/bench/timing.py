@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import resource
+import subprocess
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 
 def warm_timings(action: Callable[[str], object], questions: Sequence[str],
@@ -17,3 +19,13 @@ def warm_timings(action: Callable[[str], object], questions: Sequence[str],
         action(question)
         timings.append(time.perf_counter() - started)
     return timings
+
+
+def timed_child(command: Sequence[str], env: Mapping[str, str] | None = None,
+                show_progress: bool = False) -> tuple[float, float]:
+    """Seconds and peak resident MiB of a child process (the largest child so far)."""
+    started = time.perf_counter()
+    subprocess.run(list(command), env=env, check=True, stdout=subprocess.DEVNULL,
+                   stderr=None if show_progress else subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
