@@ -139,6 +139,9 @@ class AnswerPipeline:
     def documents(self) -> dict[tuple[str, Language], ProcedureDocument]:
         return dict(self._documents)
 
+    def document(self, doc_id: str, language: Language) -> ProcedureDocument | None:
+        return self._documents.get((doc_id, language))
+
     def ask(self, question: Question) -> Answer:
         text = question.text.strip()
         if not text:
@@ -260,8 +263,8 @@ class AnswerPipeline:
     def _retrieve(self, query: str, language: Language, focus: str | None = None) -> Retrieval:
         """Passages for the query, best document first; `focus` (a follow-up's own words) picks
         which section of that document answers first."""
-        lexical_query = self._corrector.correct(expand_sms(query, language))
         dense_query = expand_sms(query, language)
+        lexical_query = self._corrector.correct(dense_query)
         source_language = self._source_language(dense_query, language)
         passages = _best_document_first(self._retriever.search(
             dense_query, RETRIEVAL_K, [source_language], lexical_query))
@@ -280,9 +283,9 @@ class AnswerPipeline:
 
     def _focused(self, passages: list[Passage], doc_id: str, focus: str, language: Language,
                  source_language: Language) -> list[Passage]:
-        focus_passages = self._retriever.search(
-            expand_sms(focus, language), RETRIEVAL_K, [source_language],
-            self._corrector.correct(expand_sms(focus, language)))
+        expanded = expand_sms(focus, language)
+        focus_passages = self._retriever.search(expanded, RETRIEVAL_K, [source_language],
+                                                self._corrector.correct(expanded))
         section = next((p for p in corroborated(focus_passages) if p.chunk.doc_id == doc_id), None)
         if section is None:
             return passages

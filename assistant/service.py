@@ -114,7 +114,7 @@ class Guichet:
                       key=lambda doc: (doc.doc_id, doc.language.value))
 
     def procedure(self, doc_id: str, language: Language) -> ProcedureDocument | None:
-        return self.pipeline.documents.get((doc_id, language))
+        return self.pipeline.document(doc_id, language)
 
     def record_feedback(self, feedback: Feedback) -> int:
         return self._feedback.add(feedback)
@@ -143,8 +143,9 @@ class CollectionRegistry:
     def get(self, name: str) -> Guichet:
         with self._lock:
             if name not in self._open:
-                if name not in self.names():
-                    available = ", ".join(n for n in self.names() if n) or "none"
+                names = self.names()
+                if name not in names:
+                    available = ", ".join(n for n in names if n) or "none"
                     raise UnknownCollection(f"No collection named {name!r}; built collections: "
                                             f"{available}.")
                 settings = self._settings.model_copy(update={"collection": name})

@@ -16,6 +16,7 @@ BUNDLED_PROFILE = Path(__file__).resolve().parent / "profiles" / "brussels-examp
 
 
 COLLECTIONS_DIR = "collections"
+COLLECTION_NAME_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
 
 
 def default_data_dir() -> Path:
@@ -44,7 +45,7 @@ class Settings(BaseSettings):
                                                   "hands to the fusion.")
     rrf_k: int = Field(default=60, ge=1, le=1000,
                        description="Reciprocal-rank-fusion constant: higher flattens the ranks.")
-    collection: str = Field(default="", pattern=r"^[a-z0-9][a-z0-9-]{0,62}$|^$",
+    collection: str = Field(default="", pattern=f"{COLLECTION_NAME_PATTERN}|^$",
                             description="Named collection to serve (built with `guichet index "
                                         "--source ... --collection NAME`); empty for the corpus "
                                         "folder.")

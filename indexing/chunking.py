@@ -105,10 +105,14 @@ def _sentence_groups(block: str, max_words: int) -> list[str]:
     if len(block.split()) <= max_words:
         return [block]
     groups: list[list[str]] = [[]]
+    group_words = 0
     for sentence in _SENTENCE_END.split(block):
-        for start in range(0, max(len(sentence.split()), 1), max_words):
-            piece = " ".join(sentence.split()[start:start + max_words])
-            if groups[-1] and len(" ".join(groups[-1]).split()) + len(piece.split()) > max_words:
+        words = sentence.split()
+        for start in range(0, max(len(words), 1), max_words):
+            piece = words[start:start + max_words]
+            if groups[-1] and group_words + len(piece) > max_words:
                 groups.append([])
-            groups[-1].append(piece)
+                group_words = 0
+            groups[-1].append(" ".join(piece))
+            group_words += len(piece)
     return [" ".join(group) for group in groups if group]

@@ -20,13 +20,12 @@ from starlette.concurrency import iterate_in_threadpool
 
 from assistant.feedback import Feedback, Rating
 from assistant.models import Answer, Audience, Question
-from assistant.pipeline import InvalidQuestion
+from assistant.pipeline import InvalidQuestion, UnknownConversation
 from assistant.service import CollectionRegistry, Guichet, UnknownCollection, ensure_index
-from assistant.settings import Settings
+from assistant.settings import COLLECTION_NAME_PATTERN, Settings
 from indexing.embeddings import create_embedding_backend
 from indexing.models import Language
 from ui.schemas import (
-    COLLECTION_PATTERN,
     AnswerOut,
     AskIn,
     FeedbackIn,
@@ -43,7 +42,7 @@ MAX_QUERY_CHARS = 1000
 STATIC = Path(__file__).resolve().parent / "static"
 WIDGET = Path(__file__).resolve().parent / "widget"
 LanguageCode = Literal["fr", "nl", "en"]
-CollectionName = Annotated[str | None, Query(pattern=COLLECTION_PATTERN,
+CollectionName = Annotated[str | None, Query(pattern=COLLECTION_NAME_PATTERN,
                                              description="A named collection.")]
 
 
@@ -81,9 +80,9 @@ def _ready_guichet(request: Request) -> Guichet:
 ReadyGuichet = Annotated[Guichet, Depends(_ready_guichet)]
 
 
-def _unprocessable(field: str, message: str) -> HTTPException:
+def _unprocessable(field: str, message: str, location: str = "body") -> HTTPException:
     """A 422 shaped like FastAPI's own validation errors, so clients parse one format."""
-    return HTTPException(status_code=422, detail=[{"loc": ["body", field], "msg": message,
+    return HTTPException(status_code=422, detail=[{"loc": [location, field], "msg": message,
                                                    "type": "value_error"}])
 
 
@@ -118,9 +117,7 @@ def create_app(settings: Settings) -> FastAPI:
         try:
             return readiness.collections.get(name)
         except UnknownCollection as exc:
-            raise HTTPException(status_code=422, detail=[{"loc": [location, "collection"],
-                                                          "msg": str(exc),
-                                                          "type": "value_error"}]) from exc
+            raise _unprocessable("collection", str(exc), location) from exc
 
     def answer_for(guichet: Guichet, body: AskIn) -> Answer:
         guichet = in_collection(guichet, body.collection, "body")
@@ -132,7 +129,7 @@ def create_app(settings: Settings) -> FastAPI:
             return guichet.ask(Question(question, Language(body.language) if body.language else None,
                                         body.conversation_id, Audience(body.audience)))
         except InvalidQuestion as exc:
-            field = "conversation_id" if "onversation" in str(exc) else "question"
+            field = "conversation_id" if isinstance(exc, UnknownConversation) else "question"
             raise _unprocessable(field, str(exc)) from exc
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

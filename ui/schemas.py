@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from assistant.models import Answer, Passage
+from assistant.settings import COLLECTION_NAME_PATTERN
 from indexing.models import ProcedureDocument
 
 
@@ -96,9 +97,6 @@ class AnswerOut(BaseModel):
                    conversation_id=answer.conversation_id, options=list(answer.options))
 
 
-COLLECTION_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
-
-
 class AskIn(BaseModel):
     """A question to answer. The length limit is a setting, checked by the endpoint."""
 
@@ -109,7 +107,7 @@ class AskIn(BaseModel):
     conversation_id: str | None = Field(default=None, min_length=1, max_length=100,
                                         description="From an earlier answer, for follow-ups.")
     audience: Literal["citizen", "staff"] = "citizen"
-    collection: str | None = Field(default=None, pattern=COLLECTION_PATTERN,
+    collection: str | None = Field(default=None, pattern=COLLECTION_NAME_PATTERN,
                                    description="A named collection; the deployment's by default.")
 
 
