@@ -46,21 +46,27 @@ class DenseIndex:
               cache: EmbeddingCache | None = None):
         """Embed every chunk (in small batches, reporting progress) into a new collection.
 
-        Chunks whose text the cache already holds are not embedded again.
+        Chunks whose text the cache already holds are not embedded again, and a text shared by
+        several chunks (boilerplate repeated across records) is embedded once.
         """
         collection = _client(folder).create_collection(
             COLLECTION_NAME, embedding_function=ChromaEmbeddingFunction(backend),
             configuration={"hnsw": {"space": "cosine"}})
         cached = cache.lookup(texts) if cache else {}
-        missing = [position for position in range(len(chunks)) if position not in cached]
-        for start in range(0, len(missing), EMBEDDING_BATCH):
-            batch = missing[start:start + EMBEDDING_BATCH]
-            batch_texts = [texts[position] for position in batch]
+        on_progress(len(cached))
+        positions_by_text: dict[str, list[int]] = {}
+        for position in range(len(chunks)):
+            if position not in cached:
+                positions_by_text.setdefault(texts[position], []).append(position)
+        missing_texts = list(positions_by_text)
+        for start in range(0, len(missing_texts), EMBEDDING_BATCH):
+            batch_texts = missing_texts[start:start + EMBEDDING_BATCH]
             vectors = backend.embed_passages(batch_texts)
             if cache:
                 cache.store(batch_texts, vectors)
-            cached.update(zip(batch, vectors, strict=True))
-            on_progress(len(batch))
+            for text, vector in zip(batch_texts, vectors, strict=True):
+                cached.update((position, vector) for position in positions_by_text[text])
+            on_progress(sum(len(positions_by_text[text]) for text in batch_texts))
         for start in range(0, len(chunks), STORE_BATCH):
             positions = range(start, min(start + STORE_BATCH, len(chunks)))
             collection.add(
@@ -69,7 +75,6 @@ class DenseIndex:
                 documents=[chunks[p].text for p in positions],
                 metadatas=[chunks[p].to_metadata() for p in positions],
             )
-        on_progress(len(chunks) - len(missing))
         return cls(collection, backend)
 
     @classmethod

@@ -17,7 +17,13 @@ import pytest
 from indexing.builder import build_index
 from indexing.chunking import chunk_documents, search_text
 from indexing.models import ChannelKind, Region, SectionKind
-from indexing.service_public import ATTRIBUTION, ServicePublicExport, document_of, kind_of
+from indexing.reader import open_index
+from indexing.service_public import (
+    ATTRIBUTION,
+    ServicePublicExport,
+    document_of,
+    kind_of,
+)
 
 SLICE = Path(__file__).resolve().parents[1] / "data" / "service-public-50.jsonl"
 GUICHET = Path(sys.executable).parent / "guichet"
@@ -105,7 +111,7 @@ def test_a_changed_record_re_embeds_only_its_own_chunks(tmp_path, embedding_back
     path = write_records(tmp_path / "export.jsonl", rows)
     first = CountingBackend(embedding_backend)
     built = build_index(ServicePublicExport(path), tmp_path / "data", first)
-    assert len(first.embedded) == built.manifest.chunks
+    assert len(set(first.embedded)) == len(first.embedded) == built.manifest.chunks
 
     rows[2] = {**rows[2], "text": rows[2]["text"] + "\n### Coût\nLa démarche est gratuite."}
     write_records(path, rows)
@@ -128,6 +134,22 @@ def test_an_interrupted_build_resumes_where_it_stopped(tmp_path, embedding_backe
     report = build_index(ServicePublicExport(path), tmp_path / "data", resumed)
     assert len(resumed.embedded) == report.manifest.chunks - 16
     assert not set(resumed.embedded) & set(crashing.embedded)
+
+
+@pytest.mark.slow
+def test_a_text_shared_by_several_records_is_embedded_once(tmp_path, embedding_backend):
+    original = records()[0]
+    twin = {**original, "id": "F99999", "url": original["url"].replace("F1", "F99999")}
+    path = write_records(tmp_path / "export.jsonl", [original, twin])
+    counting = CountingBackend(embedding_backend)
+    report = build_index(ServicePublicExport(path), tmp_path / "data", counting)
+    assert report.manifest.chunks == 2 * len(counting.embedded)
+    assert len(set(counting.embedded)) == len(counting.embedded)
+    index = open_index(tmp_path / "data", embedding_backend)
+    overview = embedding_backend.embed_queries([original["title"]])[0]
+    hits = index.dense.search(overview, k=2)
+    assert {index.chunks[hit.chunk_id].doc_id for hit in hits} == {"f1", "f99999"}
+    assert hits[0].similarity == pytest.approx(hits[1].similarity)
 
 
 def run_guichet(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
