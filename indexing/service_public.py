@@ -76,11 +76,28 @@ class ServicePublicExport:
                 if not line.strip():
                     continue
                 try:
-                    load.documents.append(document_of(json.loads(line), f"{self.path}:{number}"))
-                except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    load.problems.append(CorpusProblem(
+                        self.path, number, f"not a JSON record ({exc.msg}, column {exc.colno})"))
+                    continue
+                if not isinstance(record, dict):
                     load.problems.append(CorpusProblem(self.path, number,
-                                                       f"not a usable record ({exc!r})"))
+                                                       "not a JSON object: one record per line"))
+                    continue
+                try:
+                    load.documents.append(document_of(record, f"{self.path}:{number}"))
+                except (AttributeError, KeyError, TypeError, ValueError) as exc:
+                    load.problems.append(CorpusProblem(self.path, number,
+                                                       _unusable(record, exc)))
         return load
+
+
+def _unusable(record: dict, error: Exception) -> str:
+    """Why a record was left out, naming it so that it can be found in the export."""
+    name = f"record {record['id']}" if record.get("id") else "a record"
+    reason = f"field {error} is missing" if isinstance(error, KeyError) else str(error)
+    return f"{name} left out: {reason}"
 
 
 def document_of(record: dict, origin: str) -> ProcedureDocument:
@@ -156,6 +173,7 @@ def _contacts(record: dict) -> tuple[Channel, ...]:
 def _required(record: dict, key: str) -> str:
     value = str(record.get(key) or "").strip()
     if not value:
-        raise ValueError(f"'{key}' is missing")
+        consequence = ", so it cannot be cited" if key == "url" else ""
+        raise ValueError(f"'{key}' is missing{consequence}")
     return value
 

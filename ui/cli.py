@@ -140,8 +140,8 @@ def run_index(args: argparse.Namespace, settings: Settings) -> int:
           f"{manifest.chunks} chunks, {time.perf_counter() - started:.1f} s "
           f"(model {manifest.embedding_model}, data in {settings.index_dir}).")
     if report.problems:
-        print(f"{len(report.problems)} file(s) were skipped; fix them and run "
-              "'guichet index' again:", file=sys.stderr)
+        print(f"{len(report.problems)} skipped, the index holds the rest; fix what is listed "
+              "and run 'guichet index' again:", file=sys.stderr)
         for problem in report.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1

@@ -74,11 +74,14 @@ def test_several_headings_of_one_kind_are_merged_and_keep_their_own_titles():
 def test_broken_records_are_named_by_line_and_the_others_imported(tmp_path):
     rows = records()[:3]
     no_url = {**rows[0], "id": "F9", "url": None}
-    path = write_records(tmp_path / "export.jsonl", rows, ("{not json",
+    path = write_records(tmp_path / "export.jsonl", rows, ("{not json", "[1, 2]",
                                                             json.dumps(no_url)))
     load = ServicePublicExport(path).load()
     assert [d.doc_id for d in load.documents] == [r["id"].lower() for r in rows]
-    assert [(p.line, "url" in p.message) for p in load.problems] == [(4, False), (5, True)]
+    assert [(p.line, p.message.split(":")[0]) for p in load.problems] == [
+        (4, "not a JSON record (Expecting property name enclosed in double quotes, column 2)"),
+        (5, "not a JSON object"), (6, "record F9 left out")]
+    assert "'url' is missing, so it cannot be cited" in load.problems[-1].message
 
 
 class CountingBackend:

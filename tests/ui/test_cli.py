@@ -50,7 +50,7 @@ def test_index_exits_non_zero_and_lists_every_broken_file(small_corpus, tmp_path
                    text=document_text("mauvaise-langue", language="fr"))
     result = run_guichet("index", data_dir=tmp_path / "data", corpus=small_corpus)
     assert result.returncode == 1
-    assert "2 file(s) were skipped" in result.stderr
+    assert "2 skipped, the index holds the rest" in result.stderr
     assert "sans-titre.md" in result.stderr and "mauvaise-langue.md" in result.stderr
     assert "2 documents" in result.stdout
 
