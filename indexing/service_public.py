@@ -11,7 +11,8 @@ Each record becomes a French procedure document of region `france`:
   is made up (the export gives none);
 - the update date (`date`, e.g. "modified 2020-11-12") is the review date, and every document
   carries the attribution the Licence Ouverte asks for.
-A line that is not a usable record is reported with its line number; the others are imported.
+A line that is not a usable record, or repeats the id of an earlier one (the export lists a page
+once per audience), is reported with its line number; the others are imported.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ class ServicePublicExport:
         if not self.path.is_file():
             load.problems.append(CorpusProblem(self.path, 0, "export file not found"))
             return load
+        first_line_of: dict[str, int] = {}
         with self.path.open(encoding="utf-8") as lines:
             for number, line in enumerate(lines, start=1):
                 if not line.strip():
@@ -86,10 +88,19 @@ class ServicePublicExport:
                                                        "not a JSON object: one record per line"))
                     continue
                 try:
-                    load.documents.append(document_of(record, f"{self.path}:{number}"))
+                    document = document_of(record, f"{self.path}:{number}")
                 except (AttributeError, KeyError, TypeError, ValueError) as exc:
                     load.problems.append(CorpusProblem(self.path, number,
                                                        _unusable(record, exc)))
+                    continue
+                # The export repeats a page published for several audiences under the same id.
+                first = first_line_of.setdefault(document.doc_id, number)
+                if first != number:
+                    load.problems.append(CorpusProblem(
+                        self.path, number,
+                        f"record {record['id']} left out: already imported from line {first}"))
+                    continue
+                load.documents.append(document)
         return load
 
 

@@ -71,17 +71,21 @@ def test_several_headings_of_one_kind_are_merged_and_keep_their_own_titles():
     assert document.sections[-1].kind is SectionKind.DETAILS  # the intro, after the known kinds
 
 
-def test_broken_records_are_named_by_line_and_the_others_imported(tmp_path):
+def test_broken_and_repeated_records_are_named_by_line_and_the_others_imported(tmp_path):
     rows = records()[:3]
     no_url = {**rows[0], "id": "F9", "url": None}
+    other_audience = {**rows[1], "audience": "professionnels"}
     path = write_records(tmp_path / "export.jsonl", rows, ("{not json", "[1, 2]",
-                                                            json.dumps(no_url)))
+                                                            json.dumps(no_url),
+                                                            json.dumps(other_audience)))
     load = ServicePublicExport(path).load()
     assert [d.doc_id for d in load.documents] == [r["id"].lower() for r in rows]
     assert [(p.line, p.message.split(":")[0]) for p in load.problems] == [
         (4, "not a JSON record (Expecting property name enclosed in double quotes, column 2)"),
-        (5, "not a JSON object"), (6, "record F9 left out")]
-    assert "'url' is missing, so it cannot be cited" in load.problems[-1].message
+        (5, "not a JSON object"), (6, "record F9 left out"),
+        (7, f"record {rows[1]['id']} left out")]
+    assert "'url' is missing, so it cannot be cited" in load.problems[2].message
+    assert load.problems[3].message.endswith("already imported from line 2")
 
 
 class CountingBackend:
