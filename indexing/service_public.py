@@ -78,37 +78,39 @@ class ServicePublicExport:
                 if not line.strip():
                     continue
                 try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    load.problems.append(CorpusProblem(
-                        self.path, number, f"not a JSON record ({exc.msg}, column {exc.colno})"))
-                    continue
-                if not isinstance(record, dict):
-                    load.problems.append(CorpusProblem(self.path, number,
-                                                       "not a JSON object: one record per line"))
-                    continue
-                try:
-                    document = document_of(record, f"{self.path}:{number}")
-                except (AttributeError, KeyError, TypeError, ValueError) as exc:
-                    load.problems.append(CorpusProblem(self.path, number,
-                                                       _unusable(record, exc)))
+                    document = _document_on(line, f"{self.path}:{number}")
+                except UnusableRecord as exc:
+                    load.problems.append(CorpusProblem(self.path, number, str(exc)))
                     continue
                 # The export repeats a page published for several audiences under the same id.
                 first = first_line_of.setdefault(document.doc_id, number)
                 if first != number:
                     load.problems.append(CorpusProblem(
                         self.path, number,
-                        f"record {record['id']} left out: already imported from line {first}"))
+                        f"record {document.doc_id.upper()} left out: already imported from "
+                        f"line {first}"))
                     continue
                 load.documents.append(document)
         return load
 
 
-def _unusable(record: dict, error: Exception) -> str:
-    """Why a record was left out, naming it so that it can be found in the export."""
-    name = f"record {record['id']}" if record.get("id") else "a record"
-    reason = f"field {error} is missing" if isinstance(error, KeyError) else str(error)
-    return f"{name} left out: {reason}"
+class UnusableRecord(ValueError):
+    """A line of the export that cannot become a document, with the reason in words."""
+
+
+def _document_on(line: str, origin: str) -> ProcedureDocument:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise UnusableRecord(f"not a JSON record ({exc.msg}, column {exc.colno})") from exc
+    if not isinstance(record, dict):
+        raise UnusableRecord("not a JSON object: one record per line")
+    try:
+        return document_of(record, origin)
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        name = f"record {record['id']}" if record.get("id") else "a record"
+        reason = f"field {exc} is missing" if isinstance(exc, KeyError) else str(exc)
+        raise UnusableRecord(f"{name} left out: {reason}") from exc
 
 
 def document_of(record: dict, origin: str) -> ProcedureDocument:
