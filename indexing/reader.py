@@ -44,8 +44,10 @@ def open_index(data_dir: Path, backend: EmbeddingBackend) -> OpenIndex:
             f"The index in {data_dir} was built with the embedding model "
             f"'{manifest.embedding_model}', but the settings name '{backend.name}'. "
             "Rebuild it with: guichet index")
-    return OpenIndex(folder, manifest, _read_chunks(folder / CHUNKS_FILE),
-                     DenseIndex.open(folder / "chroma", backend),
+    chunks = _read_chunks(folder / CHUNKS_FILE)
+    chunk_languages = {chunk_id: chunk.language for chunk_id, chunk in chunks.items()}
+    return OpenIndex(folder, manifest, chunks,
+                     DenseIndex.open(folder / "chroma", backend, chunk_languages),
                      LexicalIndex.load(folder / "lexical"),
                      read_documents(folder / DOCUMENTS_FILE))
 
