@@ -173,8 +173,10 @@ class SpellingCorrector:
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
         self._frequency: Counter[str] = Counter()
-        for entry in vocabulary:
-            self._frequency.update(words(fold_accents(entry)))
+        # A large collection repeats its words millions of times: fold each distinct one once.
+        for entry, count in Counter(vocabulary).items():
+            for word in words(fold_accents(entry)):
+                self._frequency[word] += count
         self._index = NearWordIndex(word for word in self._frequency
                                     if len(word) >= _MIN_LETTERS and word.isalpha())
         self._corrected: dict[str, str] = {}

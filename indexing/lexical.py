@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import bm25s
@@ -18,6 +19,8 @@ from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN, STOPWORDS_FRENCH
 from indexing.models import Chunk, Language
 from indexing.text import fold_accents, words
 
+# Pages repeat the same words: folding each once speeds up reading a large collection severalfold.
+_fold_word = lru_cache(maxsize=200_000)(fold_accents)
 _STEMMERS = {Language.FR: "french", Language.NL: "dutch", Language.EN: "english"}
 _STOPWORDS = {Language.FR: STOPWORDS_FRENCH, Language.NL: STOPWORDS_DUTCH, Language.EN: STOPWORDS_EN}
 
@@ -31,7 +34,7 @@ class Analyzer:
         self._stopwords = {fold_accents(word) for word in _STOPWORDS[language]}
 
     def terms(self, text: str) -> list[str]:
-        folded = [fold_accents(word) for word in words(text)]
+        folded = [_fold_word(word) for word in words(text)]
         return self._stemmer.stemWords([word for word in folded if word not in self._stopwords])
 
 
