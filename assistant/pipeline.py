@@ -80,6 +80,7 @@ SAME_LANGUAGE_BIAS = 0.03
 _FOLLOW_UP_START = re.compile(r"^\s*(?:et|mais|alors|ok|en|maar|and|but|what about|how about|"
                               r"also|aussi|ook)\b", re.IGNORECASE)
 _CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")  # "[2]" and "[1, 3]"
+_REPEATED_MARKER = re.compile(r"(\[\d+\])(?:\s*\1)+")  # "[1][1]" once two sources are one
 
 
 class InvalidQuestion(GuichetError):
@@ -214,8 +215,8 @@ class AnswerPipeline:
                          retrieved: Retrieval) -> Answer:
         sources = self._sources(retrieved)
         draft = self._draft(text, language, sources, audience)
-        body, used_numbers = _renumber(draft.text)
         by_number = {source.number: source.passage.chunk for source in sources}
+        body, used_numbers = _renumber(draft.text, _same_section(by_number))
         citations = tuple(self._citation(by_number[n]) for n in used_numbers)
         if retrieved.language is not language:
             body = f"{FRENCH_SOURCE_NOTE[language]}\n\n{body}"
@@ -353,16 +354,30 @@ class AnswerPipeline:
         return tuple(unique[:MAX_HANDOFF_CHANNELS])
 
 
-def _renumber(text: str) -> tuple[str, list[int]]:
-    """Citations renumbered 1, 2, 3 in order of first use; also the source numbers they were."""
-    order = list(dict.fromkeys(int(n) for marker in _CITATION.findall(text)
-                               for n in marker.split(",")))
+def _same_section(chunks: dict[int, Chunk]) -> dict[int, int]:
+    """Each source number, mapped to the first source of the same section.
+
+    A long section comes in several chunks (its opening and the piece that matched): one
+    citation says where both come from.
+    """
+    first: dict[tuple[str, Language, str], int] = {}
+    return {number: first.setdefault((chunk.doc_id, chunk.language, chunk.heading), number)
+            for number, chunk in sorted(chunks.items())}
+
+
+def _renumber(text: str, same_section: dict[int, int]) -> tuple[str, list[int]]:
+    """Citations renumbered 1, 2, 3 in order of first use, one number per section; also the
+    source numbers they were."""
+    def cited(marker: str) -> list[int]:
+        return list(dict.fromkeys(same_section.get(int(n), int(n)) for n in marker.split(",")))
+
+    order = list(dict.fromkeys(n for marker in _CITATION.findall(text) for n in cited(marker)))
     mapping = {old: new for new, old in enumerate(order, start=1)}
 
     def renumbered(marker: re.Match[str]) -> str:
-        return "".join(f"[{mapping[int(n)]}]" for n in marker.group(1).split(","))
+        return "".join(f"[{mapping[n]}]" for n in cited(marker.group(1)))
 
-    return _CITATION.sub(renumbered, text), order
+    return _REPEATED_MARKER.sub(r"\1", _CITATION.sub(renumbered, text)), order
 
 
 def _best_document_first(passages: list[Passage]) -> list[Passage]:

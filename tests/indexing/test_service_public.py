@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -14,9 +15,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant.confidence import corroborated
+from assistant.models import AnswerStatus, Question
+from assistant.service import Guichet
 from indexing.builder import build_index
 from indexing.chunking import chunk_documents, search_text
-from indexing.models import ChannelKind, Region, SectionKind
+from indexing.models import ChannelKind, Language, Region, SectionKind
 from indexing.reader import open_index
 from indexing.service_public import (
     ATTRIBUTION,
@@ -182,6 +186,30 @@ def test_search_and_ask_on_the_collection_cite_service_public(service_public_col
     assert citation["doc_id"] == "f10030"
     assert citation["url"].startswith("https://www.service-public.fr/")
     assert citation["attribution"] == ATTRIBUTION and citation["updated"].startswith("20")
+
+
+@pytest.mark.slow
+def test_an_answer_from_a_long_section_cites_that_section_once(service_public_collection,
+                                                               bundled_settings,
+                                                               embedding_backend):
+    settings = bundled_settings.model_copy(update={"collection": service_public_collection})
+    guichet = Guichet.open(settings, embedding_backend)
+    later_pieces = [chunk for chunk in guichet.retriever.index.chunks.values()
+                    if chunk.position > 0 and chunk.section is not SectionKind.DETAILS]
+    from_later_pieces = 0
+    for chunk in later_pieces:
+        question = chunk.text.split(". ")[0].lstrip("- ")[:300]
+        best = corroborated(guichet.explain(question, Language.FR).passages)
+        answer = guichet.ask(Question(question))
+        if answer.status is not AnswerStatus.ANSWER or not best or best[0].chunk != chunk:
+            continue
+        from_later_pieces += 1
+        cited = [(citation.doc_id, citation.section) for citation in answer.citations]
+        assert len(cited) == len(set(cited)), answer.answer
+        assert cited.count((chunk.doc_id, chunk.heading)) == 1
+        markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
+        assert markers == set(range(1, len(cited) + 1)), answer.answer
+    assert from_later_pieces >= 3, "the questions no longer reach later pieces of sections"
 
 
 @pytest.mark.slow
