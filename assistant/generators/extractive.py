@@ -67,7 +67,7 @@ def lead(text: str, max_sentences: int) -> str:
         return " ".join(_ending(item) for item in _list_items(blocks)[:max(2, max_sentences)])
     sentences: list[str] = []
     for position, block in enumerate(blocks):
-        if _LIST_MARKER.match(block):
+        if _LIST_MARKER.match(block) or block.startswith("|"):  # a list item, a table row
             continue
         for sentence in _SENTENCE_END.split(block):
             sentences.append(sentence.strip())
@@ -75,12 +75,16 @@ def lead(text: str, max_sentences: int) -> str:
                 items = _list_items(blocks[position + 1:])
                 if items:
                     return " ".join(sentences)[:-1].rstrip() + " : " + "; ".join(items) + "."
+                # What it announces is a table or a sub-heading: alone, it leads nowhere.
+                sentences.pop()
+                continue
             # A question ("Vous avez perdu un titre de séjour ?") only sets up the sentence after.
             if len([x for x in sentences if not x.endswith("?")]) == max_sentences:
                 return " ".join(sentences)
     if sentences:
         return " ".join(sentences)
-    return "; ".join(_list_items(blocks)) + "."
+    items = _list_items(blocks)
+    return "; ".join(items) + "." if items else (blocks[0] if blocks else text.strip())
 
 
 def _ending(item: str) -> str:

@@ -20,6 +20,12 @@ def test_a_sentence_announcing_a_list_brings_its_items():
     assert lead(text, 1) == "Apportez : votre carte d'identité; une photo."
 
 
+def test_a_sentence_announcing_a_table_is_left_out():
+    text = ("La durée initiale du congé est de 1 an.\nIl peut être renouvelé comme suit :\n"
+            "**Naissance**\n| Enfants | Durée |\n| 1 | 1 an |\nChaque période peut varier.")
+    assert lead(text, 2) == "La durée initiale du congé est de 1 an. Chaque période peut varier."
+
+
 def test_steps_give_the_first_steps():
     text = "1. Prenez rendez-vous.\n2. Allez à la commune.\n3. Payez.\n\nUne remarque."
     assert lead(text, 1) == "Prenez rendez-vous. Allez à la commune."
