@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
@@ -39,6 +39,8 @@ from ui.schemas import (
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_CHARS = 1000
+# A whole small corpus fits in one page; a large collection (6,693 pages) comes in seven.
+MAX_PROCEDURES_PAGE = 1000
 STATIC = Path(__file__).resolve().parent / "static"
 WIDGET = Path(__file__).resolve().parent / "widget"
 LanguageCode = Literal["fr", "nl", "en"]
@@ -100,7 +102,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.readiness = readiness
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
-                           allow_methods=["GET", "POST"], allow_headers=["Content-Type"])
+                           allow_methods=["GET", "POST"], allow_headers=["Content-Type"],
+                           expose_headers=["X-Total-Count"])
 
     @app.middleware("http")
     async def log_without_query(request: Request, call_next):
@@ -178,11 +181,15 @@ def create_app(settings: Settings) -> FastAPI:
         return readiness.collections.names()
 
     @app.get("/api/procedures", response_model=list[ProcedureSummaryOut])
-    def procedures(guichet: ReadyGuichet, language: LanguageCode | None = None,
-                   collection: CollectionName = None) -> list[ProcedureSummaryOut]:
+    def procedures(guichet: ReadyGuichet, response: Response,
+                   language: LanguageCode | None = None, collection: CollectionName = None,
+                   limit: Annotated[int, Query(ge=1, le=MAX_PROCEDURES_PAGE)] = MAX_PROCEDURES_PAGE,
+                   offset: Annotated[int, Query(ge=0)] = 0) -> list[ProcedureSummaryOut]:
+        """The procedures, sorted by id, a page at a time; X-Total-Count says how many in all."""
         guichet = in_collection(guichet, collection, "query")
-        wanted = Language(language) if language else None
-        return [ProcedureSummaryOut.from_document(d) for d in guichet.procedures(wanted)]
+        wanted = guichet.procedures(Language(language) if language else None)
+        response.headers["X-Total-Count"] = str(len(wanted))
+        return [ProcedureSummaryOut.from_document(d) for d in wanted[offset:offset + limit]]
 
     @app.get("/api/procedures/{doc_id}", response_model=ProcedureOut)
     def procedure(guichet: ReadyGuichet, doc_id: str, language: LanguageCode = "fr",

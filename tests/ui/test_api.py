@@ -18,6 +18,7 @@ import pytest
 
 from assistant.settings import BUNDLED_CORPUS
 from tests.corpus_factory import write_document
+from ui.api import MAX_PROCEDURES_PAGE
 
 GUICHET = Path(sys.executable).parent / "guichet"
 START_TIMEOUT_S = 240
@@ -189,6 +190,17 @@ def test_procedures_are_listed_and_served_whole(server):
     assert [s["kind"] for s in document["sections"]] == ["who", "cost"]
     assert server.get("/api/procedures/nothing-here").status_code == 404
     assert server.get("/api/procedures/passeport-test", language="de").status_code == 422
+
+
+def test_procedures_come_a_page_at_a_time_with_their_total(server):
+    whole = server.get("/api/procedures")
+    assert whole.headers["X-Total-Count"] == str(len(whole.json())) == "2"
+    second = server.get("/api/procedures", limit=1, offset=1)
+    assert second.json() == whole.json()[1:]
+    assert second.headers["X-Total-Count"] == "2"
+    assert server.get("/api/procedures", offset=5).json() == []
+    too_many = server.get("/api/procedures", limit=MAX_PROCEDURES_PAGE + 1)
+    assert too_many.status_code == 422 and "limit" in too_many.text
 
 
 def test_cors_lets_the_configured_commune_site_call_the_api(server):
