@@ -62,9 +62,12 @@ class _Readiness:
             report = ensure_index(settings, backend)
             for problem in report.problems:
                 logger.warning("corpus file skipped: %s", problem)
-            self.guichet = Guichet.open(settings, backend)
-            self.collections = CollectionRegistry(settings, backend, self.guichet)
-            logger.info("ready: index %s", self.guichet.manifest.index_version)
+            guichet = Guichet.open(settings, backend)
+            # The registry first: a request may arrive as soon as the assistant is set.
+            self.collections = CollectionRegistry(settings, backend, guichet)
+            self.guichet = guichet
+            logger.info("ready: index %s", guichet.manifest.index_version)
+            self.collections.open_all()
         except Exception as exc:  # reported through /api/health instead of killing the server
             logger.exception("the assistant could not start")
             self.error = str(exc)
@@ -149,7 +152,8 @@ def create_app(settings: Settings) -> FastAPI:
     def health(guichet: ReadyGuichet) -> Health:
         manifest = guichet.manifest
         return Health(status="ok", documents=manifest.documents, chunks=manifest.chunks,
-                      index_version=manifest.index_version)
+                      index_version=manifest.index_version,
+                      collections_ready=readiness.collections.ready())
 
     @app.post("/api/ask", response_model=AnswerOut)
     def ask(guichet: ReadyGuichet, body: Annotated[AskIn, Body()]) -> AnswerOut:

@@ -17,6 +17,8 @@ class Health(BaseModel):
     documents: int
     chunks: int
     index_version: str
+    collections_ready: list[str] = Field(
+        description="The collections open and answering; the others built are still opening.")
 
 
 class PassageOut(BaseModel):

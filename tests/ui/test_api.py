@@ -110,6 +110,7 @@ def test_health_is_503_while_loading_then_reports_the_index(server):
     assert body["status"] == "ok"
     assert (body["documents"], body["chunks"]) == (2, 5)
     assert body["index_version"]
+    assert body["collections_ready"] == [""]
 
 
 def test_search_returns_ranked_passages_with_their_sources(server):
@@ -243,6 +244,14 @@ def test_a_request_may_choose_another_built_collection(service_public_collection
     with running_server(BUNDLED_CORPUS, bundled_settings.data_dir,
                         tmp_path / "server.log") as server:
         assert server.get("/api/collections").json() == ["", service_public_collection]
+        # Opened at start-up, before any request names it: no citizen waits for it to open.
+        deadline = time.monotonic() + START_TIMEOUT_S
+        both = ["", service_public_collection]
+        while server.get("/api/health").json()["collections_ready"] != both:
+            assert time.monotonic() < deadline, (tmp_path / "server.log").read_text()
+            time.sleep(0.1)
+        assert f"collection '{service_public_collection}' opened in" in (
+            tmp_path / "server.log").read_text()
         answer = server.post("/api/ask", {"question": "Un salarié en formation garde-t-il ses "
                                                       "droits à congés payés ?",
                                           "collection": service_public_collection}).json()
