@@ -6,7 +6,7 @@ import itertools
 import resource
 import subprocess
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 
 def warm_timings(action: Callable[[str], object], questions: Sequence[str],
@@ -22,10 +22,14 @@ def warm_timings(action: Callable[[str], object], questions: Sequence[str],
 
 
 def timed_child(command: Sequence[str], env: Mapping[str, str] | None = None,
-                show_progress: bool = False) -> tuple[float, float]:
-    """Seconds and peak resident MiB of a child process (the largest child so far)."""
+                show_progress: bool = False,
+                accepted_exit_codes: Collection[int] = (0,)) -> tuple[float, float]:
+    """Seconds and peak resident MiB of a child process (the largest child so far); an exit
+    status outside `accepted_exit_codes` raises CalledProcessError."""
     started = time.perf_counter()
-    subprocess.run(list(command), env=env, check=True, stdout=subprocess.DEVNULL,
-                   stderr=None if show_progress else subprocess.DEVNULL)
+    child = subprocess.run(list(command), env=env, stdout=subprocess.DEVNULL,
+                           stderr=None if show_progress else subprocess.DEVNULL)
+    if child.returncode not in accepted_exit_codes:
+        raise subprocess.CalledProcessError(child.returncode, child.args)
     seconds = time.perf_counter() - started
     return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
