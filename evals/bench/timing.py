@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import os
 import resource
 import subprocess
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
+from pathlib import Path
 
 
 def warm_timings(action: Callable[[str], object], questions: Sequence[str],
@@ -33,3 +35,9 @@ def timed_child(command: Sequence[str], env: Mapping[str, str] | None = None,
         raise subprocess.CalledProcessError(child.returncode, child.args)
     seconds = time.perf_counter() - started
     return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def resident_mib() -> float:
+    """This process's resident memory now, in MiB (Linux: /proc/self/statm)."""
+    resident_pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return resident_pages * os.sysconf("SC_PAGE_SIZE") / 2**20
