@@ -160,6 +160,9 @@ class CollectionRegistry:
             logger.info("collection %r opened in %.1f s", name, time.perf_counter() - started)
 
     def get(self, name: str) -> Guichet:
+        # An open collection is served without the lock, which an opening one holds for seconds.
+        if (opened := self._open.get(name)) is not None:
+            return opened
         with self._lock:
             if name not in self._open:
                 names = self.names()
@@ -169,7 +172,6 @@ class CollectionRegistry:
                                             f"{available}.")
                 settings = self._settings.model_copy(update={"collection": name})
                 opened = Guichet.open(settings, self._backend)
-                # A new dict rather than an insertion: ready() reads it without the lock, which
-                # an opening collection holds for seconds.
+                # A new dict rather than an insertion, so that reading it needs no lock.
                 self._open = {**self._open, name: opened}
             return self._open[name]

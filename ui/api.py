@@ -191,9 +191,9 @@ def create_app(settings: Settings) -> FastAPI:
                    offset: Annotated[int, Query(ge=0)] = 0) -> list[ProcedureSummaryOut]:
         """The procedures, sorted by id, a page at a time; X-Total-Count says how many in all."""
         guichet = in_collection(guichet, collection, "query")
-        wanted = guichet.procedures(Language(language) if language else None)
-        response.headers["X-Total-Count"] = str(len(wanted))
-        return [ProcedureSummaryOut.from_document(d) for d in wanted[offset:offset + limit]]
+        documents = guichet.procedures(Language(language) if language else None)
+        response.headers["X-Total-Count"] = str(len(documents))
+        return [ProcedureSummaryOut.from_document(d) for d in documents[offset:offset + limit]]
 
     @app.get("/api/procedures/{doc_id}", response_model=ProcedureOut)
     def procedure(guichet: ReadyGuichet, doc_id: str, language: LanguageCode = "fr",
