@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     conversation_ttl_minutes: float = Field(default=30, gt=0,
                                             description="A conversation is forgotten this long "
                                                         "after its last question.")
+    review_age_days: int = Field(default=365, ge=1, le=3650,
+                                 description="A page whose facts were checked longer ago than "
+                                             "this is shown to staff as due for review.")
     max_question_chars: int = Field(default=1000, ge=50, le=20000,
                                     description="Longest question accepted.")
     generator: Literal["extractive", "openai", "ollama"] = Field(

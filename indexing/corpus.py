@@ -15,14 +15,26 @@ from urllib.parse import urlparse
 import yaml
 
 from indexing.errors import CorpusProblem
-from indexing.models import Channel, ChannelKind, Language, ProcedureDocument, Region, Section
+from indexing.models import (
+    Channel,
+    ChannelKind,
+    ExampleQuestion,
+    Language,
+    ProcedureDocument,
+    Region,
+    Section,
+    SectionKind,
+)
 from indexing.sections import allowed_headings, section_kind
 
 REQUIRED_FIELDS = ("id", "title", "language", "region", "source_url", "reviewed", "summary",
                    "keywords", "contacts")
+# Optional: documents written before a field existed still load.
+OPTIONAL_FIELDS = ("questions",)
 CONTACT_FIELDS = ("kind", "label", "value", "hours")
 DOC_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SUMMARY_WORDS = 40
+MAX_QUESTION_CHARS = 200
 
 
 @dataclass
@@ -175,10 +187,10 @@ def _build_document(path: Path, language: Language, front: _FrontMatter,
     def line_of(key: str) -> int:
         return lines.get(key, front.first_line)
 
-    unknown = sorted(set(values) - set(REQUIRED_FIELDS))
+    unknown = sorted(set(values) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS))
     if unknown:
         raise _InvalidDocument(line_of(unknown[0]), f"unknown front matter field '{unknown[0]}'; "
-                               "the fields are " + ", ".join(REQUIRED_FIELDS))
+                               "the fields are " + ", ".join(REQUIRED_FIELDS + OPTIONAL_FIELDS))
     missing = [key for key in REQUIRED_FIELDS if values.get(key) in (None, "", [])]
     if missing:
         raise _InvalidDocument(front.first_line - 1, "front matter lacks " + ", ".join(missing))
@@ -208,12 +220,47 @@ def _build_document(path: Path, language: Language, front: _FrontMatter,
                                "e.g. [déménagement, domicile]")
     contacts = _parse_contacts(values["contacts"], line_of("contacts"),
                                front.item_lines.get("contacts", []))
+    questions = _parse_questions(values.get("questions"), line_of("questions"), sections)
     return ProcedureDocument(
         doc_id=doc_id, title=str(values["title"]).strip(), language=language, region=region,
         source_url=source_url, reviewed=reviewed, summary=summary,
         keywords=tuple(k.strip() for k in keywords), contacts=contacts, sections=sections,
-        path=str(path),
+        path=str(path), questions=questions,
     )
+
+
+def _parse_questions(raw: object, line: int, sections: tuple[Section, ...]
+                     ) -> tuple[ExampleQuestion, ...]:
+    """`questions:` maps a section kind (or `overview`) to the questions citizens ask of it."""
+    if raw is None:
+        return ()
+    present = {SectionKind.OVERVIEW, *(section.kind for section in sections)}
+    kinds = ", ".join(kind.value for kind in SectionKind if kind in present)
+    if not isinstance(raw, dict):
+        raise _InvalidDocument(line, f"questions must map a section to a list of questions, "
+                               f"e.g. 'cost: [Ça coûte combien ?]'; sections here: {kinds}")
+    questions: list[ExampleQuestion] = []
+    for key, texts in raw.items():
+        try:
+            kind = SectionKind(str(key))
+        except ValueError:
+            raise _InvalidDocument(line, f"questions: '{key}' is not a section kind; use one "
+                                   f"of: {kinds}") from None
+        if kind not in present:
+            raise _InvalidDocument(line, f"questions: the document has no '{key}' section; "
+                                   f"its sections are: {kinds}")
+        if not isinstance(texts, list) or not texts:
+            raise _InvalidDocument(line, f"questions: '{key}' must be a list of questions")
+        for text in texts:
+            if not isinstance(text, str) or not text.strip():
+                raise _InvalidDocument(line, f"questions: '{key}' holds an empty or non-text "
+                                       "entry; quote a question that starts with a symbol")
+            if len(text) > MAX_QUESTION_CHARS:
+                raise _InvalidDocument(line, f"questions: '{text[:40]}...' is longer than "
+                                       f"{MAX_QUESTION_CHARS} characters; keep the citizen's "
+                                       "short question")
+            questions.append(ExampleQuestion(kind, " ".join(text.split())))
+    return tuple(questions)
 
 
 def _parse_contacts(raw: object, line: int, item_lines: list[int]) -> tuple[Channel, ...]:

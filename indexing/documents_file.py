@@ -11,6 +11,7 @@ from pathlib import Path
 from indexing.models import (
     Channel,
     ChannelKind,
+    ExampleQuestion,
     Language,
     ProcedureDocument,
     Region,
@@ -38,6 +39,8 @@ def read_documents(path: Path) -> list[ProcedureDocument]:
                 contacts=tuple(Channel(**{**c, "kind": ChannelKind(c["kind"])})
                                for c in raw["contacts"]),
                 sections=tuple(Section(**{**s, "kind": SectionKind(s["kind"])})
-                               for s in raw["sections"]))
+                               for s in raw["sections"]),
+                questions=tuple(ExampleQuestion(SectionKind(q["section"]), q["text"])
+                                for q in raw.get("questions", ())))
             documents.append(ProcedureDocument(**raw))
     return documents

@@ -72,6 +72,14 @@ class Section:
 
 
 @dataclass(frozen=True)
+class ExampleQuestion:
+    """A question citizens ask that a section answers, in the document's language."""
+
+    section: SectionKind
+    text: str
+
+
+@dataclass(frozen=True)
 class ProcedureDocument:
     """One procedure in one language, as written in `corpus/<lang>/<doc_id>.md`."""
 
@@ -87,6 +95,7 @@ class ProcedureDocument:
     sections: tuple[Section, ...]
     path: str
     attribution: str = ""  # whom to credit when citing, for sources under an open licence
+    questions: tuple[ExampleQuestion, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,20 +125,3 @@ class Chunk:
             "position": self.position,
             "keywords": ", ".join(self.keywords),
         }
-
-    @classmethod
-    def from_metadata(cls, chunk_id: str, text: str, metadata: dict) -> Chunk:
-        """Rebuild a chunk from what `to_metadata` stored."""
-        keywords = tuple(k for k in str(metadata.get("keywords", "")).split(", ") if k)
-        return cls(
-            chunk_id=chunk_id,
-            doc_id=str(metadata["doc_id"]),
-            language=Language(metadata["language"]),
-            title=str(metadata["title"]),
-            section=SectionKind(metadata["section"]),
-            heading=str(metadata["heading"]),
-            url=str(metadata["url"]),
-            text=text,
-            position=int(metadata.get("position", 0)),
-            keywords=keywords,
-        )
