@@ -13,25 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.confidence import ConfidenceScorer, Evidence, corroborated
-from assistant.contact_safety import ContactAllowList
-from assistant.conversations import ConversationStore, Turn
-from assistant.generators.base import AnswerGenerator, GenerationRejected
+from assistant.safety.contacts import ContactAllowList
+from assistant.generators.base import AnswerGenerator
 from assistant.generators.extractive import ExtractiveGenerator
 from assistant.language import detect_language
-from assistant.messages import (
-    ASK_REGION,
-    CHANNELS_ALSO,
-    EXAMPLE_QUESTIONS,
-    FRENCH_SOURCE_NOTE,
-    GREETING,
-    NOT_CONFIDENT,
-    OTHER_REGION,
-    OTHERS_DATA,
-    OUT_OF_SCOPE,
-    OWN_FILE,
-    REGION_OPTIONS,
-    THANKS,
-)
+from assistant.messages import catalogue
 from assistant.models import (
     Answer,
     AnswerStatus,
@@ -44,12 +30,14 @@ from assistant.models import (
     Source,
 )
 from assistant.normalise import SpellingCorrector, expand_sms
-from assistant.privacy import mask_personal_data, privacy_notice
+from assistant.inputs import check_id, clean_text
+from assistant.safety.personal_data import mask_personal_data, privacy_notice
+from assistant.stores.conversations import CONVERSATION_ID_PATTERN, ConversationStore, Turn
 from assistant.profile import DeploymentProfile
 from assistant.retrieval import HybridRetriever
 from assistant.routing import Route, mentioned_region, route
 from assistant.urgency import detect_urgency, urgent_message
-from indexing.errors import GuichetError
+from indexing.errors import GenerationRejected, UnknownConversation
 from indexing.models import (
     Channel,
     ChannelKind,
@@ -61,6 +49,7 @@ from indexing.models import (
 )
 
 logger = logging.getLogger(__name__)
+messages = catalogue()
 
 RETRIEVAL_K = 10
 MAX_HANDOFF_CHANNELS = 5
@@ -81,14 +70,6 @@ _FOLLOW_UP_START = re.compile(r"^\s*(?:et|mais|alors|ok|en|maar|and|but|what abo
                               r"also|aussi|ook)\b", re.IGNORECASE)
 _CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")  # "[2]" and "[1, 3]"
 _REPEATED_MARKER = re.compile(r"(\[\d+\])(?:\s*\1)+")  # "[1][1]" once two sources are one
-
-
-class InvalidQuestion(GuichetError):
-    """A question the assistant cannot take (empty, too long)."""
-
-
-class UnknownConversation(InvalidQuestion):
-    """A conversation id that was never given out, or that has expired."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +115,7 @@ class AnswerPipeline:
 
     def explain(self, text: str, language: Language) -> Retrieval:
         """The retrieval a first-turn question gets, for staff and evaluators to inspect."""
-        return self._retrieve(mask_personal_data(text).text, language)
+        return self._retrieve(mask_personal_data(text, self.allow_list.allows).neutral, language)
 
     @property
     def documents(self) -> dict[tuple[str, Language], ProcedureDocument]:
@@ -144,27 +125,23 @@ class AnswerPipeline:
         return self._documents.get((doc_id, language))
 
     def ask(self, question: Question) -> Answer:
-        text = question.text.strip()
-        if not text:
-            raise InvalidQuestion("The question is empty.")
-        if len(text) > self._max_chars:
-            raise InvalidQuestion(f"The question is {len(text)} characters long; the limit is "
-                                  f"{self._max_chars}. Please shorten it.")
-        masked = mask_personal_data(text)
+        text = clean_text(question.text, "question", self._max_chars)
+        if question.conversation_id:
+            check_id(question.conversation_id, "conversation_id", CONVERSATION_ID_PATTERN)
+        masked = mask_personal_data(text, self.allow_list.allows)
         conversation_id = question.conversation_id or self._conversations.new_id()
         history = self._conversations.history(conversation_id) if question.conversation_id else []
         if question.conversation_id and not history:
-            raise UnknownConversation(
-                f"Conversation {question.conversation_id!r} is unknown or has expired; ask "
-                "without a conversation id to start a new one.")
-        language = question.language or self._language_of(masked.text, history)
+            raise UnknownConversation()
+        language = question.language or self._language_of(masked.neutral, history)
         notice = privacy_notice(masked.kinds, language) if masked.kinds else ""
+        shown = masked.text(language)
 
-        answer = self._answer(masked.text, language, question.audience, history)
+        answer = self._answer(masked.neutral, language, question.audience, history)
         answer_text = "\n\n".join(part for part in (answer.answer, notice) if part)
-        answer = replace(answer, question=question.text if not masked.kinds else masked.text,
-                          answer=answer_text, conversation_id=conversation_id)
-        self._conversations.add(conversation_id, masked.text, language,
+        answer = replace(answer, question=shown, answer=answer_text,
+                         conversation_id=conversation_id)
+        self._conversations.add(conversation_id, shown, language,
                                 tuple(dict.fromkeys(c.doc_id for c in answer.citations)))
         logger.info("question answered: status=%s language=%s confidence=%.2f docs=%s",
                     answer.status, language, answer.confidence,
@@ -179,35 +156,35 @@ class AnswerPipeline:
                           confidence=1.0, handoff=Handoff("urgent", urgency.channels))
         routed = route(text)
         if routed in (Route.GREETING, Route.THANKS):
-            opening = GREETING if routed is Route.GREETING else THANKS
-            examples = EXAMPLE_QUESTIONS[language]
+            opening = "greeting" if routed is Route.GREETING else "thanks"
+            examples = messages.texts("example_questions", language)
             return Answer(text, language, AnswerStatus.CLARIFY,
-                          "\n".join([opening[language], *(f"- {q}" for q in examples)]),
+                          "\n".join([messages.text(opening, language), *(f"- {q}" for q in examples)]),
                           options=examples)
         if routed is Route.OUT_OF_SCOPE:
-            return self._handoff(text, language, OUT_OF_SCOPE[language], "out_of_scope", None)
+            return self._handoff(text, language, messages.text("handoff.out_of_scope", language), "out_of_scope", None)
         if routed is Route.OTHERS_DATA:
-            return self._handoff(text, language, OTHERS_DATA[language], "personal_data", None)
+            return self._handoff(text, language, messages.text("handoff.others_data", language), "personal_data", None)
 
         query = self._retrieval_query(text, history)
         retrieved = self._retrieve(query, language, focus=text if query != text else None)
         document = retrieved.document
         if routed is Route.OWN_FILE:
             holder = document if retrieved.evidence.similarity > 0 else None
-            return self._handoff(text, language, OWN_FILE[language], "own_file", holder)
+            return self._handoff(text, language, messages.text("handoff.own_file", language), "own_file", holder)
         confidence = retrieved.evidence.confidence
         if document is None or confidence < self._threshold:
-            return self._handoff(text, language, NOT_CONFIDENT[language], "low_confidence",
+            return self._handoff(text, language, messages.text("handoff.not_confident", language), "low_confidence",
                                  document, confidence)
         if document.doc_id in REGION_DEPENDENT_PROCEDURES:
             region = mentioned_region(" ".join([*(t.question for t in history), text]))
             if region is None:
-                options = REGION_OPTIONS[language]
+                options = messages.texts("region_options", language)
                 return Answer(text, language, AnswerStatus.CLARIFY,
-                              "\n".join([ASK_REGION[language], *(f"- {o}" for o in options)]),
+                              "\n".join([messages.text("ask_region", language), *(f"- {o}" for o in options)]),
                               confidence=confidence, options=options)
             if region not in (document.region, Region.BRUSSELS):
-                return self._handoff(text, language, OTHER_REGION[language], "other_region",
+                return self._handoff(text, language, messages.text("handoff.other_region", language), "other_region",
                                      None, confidence)
         return self._grounded_answer(text, language, audience, retrieved)
 
@@ -219,10 +196,10 @@ class AnswerPipeline:
         body, used_numbers = _renumber(draft.text, _same_section(by_number))
         citations = tuple(self._citation(by_number[n]) for n in used_numbers)
         if retrieved.language is not language:
-            body = f"{FRENCH_SOURCE_NOTE[language]}\n\n{body}"
+            body = messages.text("french_source_note", language) + "\n\n" + body
         channels = self._channels(language, retrieved.document)
         return Answer(text, language, AnswerStatus.ANSWER, body, citations,
-                      retrieved.evidence.confidence, Handoff(CHANNELS_ALSO[language], channels))
+                      retrieved.evidence.confidence, Handoff(messages.text("channels_also", language), channels))
 
     def _citation(self, chunk: Chunk) -> Citation:
         document = self._documents.get((chunk.doc_id, chunk.language))

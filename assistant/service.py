@@ -5,29 +5,32 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.conversations import ConversationStore
-from assistant.feedback import Feedback, FeedbackStore
 from assistant.generators.base import AnswerGenerator
 from assistant.generators.extractive import ExtractiveGenerator
+from assistant.inputs import check_id, clean_text
+from assistant.language import detect_language
 from assistant.models import Answer, Passage, Question
 from assistant.pipeline import AnswerPipeline, Retrieval
 from assistant.profile import load_profile
 from assistant.retrieval import HybridRetriever
+from assistant.safety.personal_data import mask_personal_data
 from assistant.settings import COLLECTIONS_DIR, Settings
+from assistant.stores.conversations import CONVERSATION_ID_PATTERN, ConversationStore
+from assistant.stores.database import DATABASE_FILE, Database, SQLiteDatabase
+from assistant.stores.feedback import Feedback, FeedbackReason, FeedbackStore, Rating
+from assistant.stores.migrations import migrate
 from indexing.builder import BuildReport, ProgressFactory, build_index
 from indexing.embeddings import EmbeddingBackend, create_embedding_backend
-from indexing.errors import GuichetError
+from indexing.errors import GuichetError, UnknownCollection
 from indexing.layout import IndexLayout
 from indexing.manifest import IndexManifest
 from indexing.models import Language, ProcedureDocument
 from indexing.reader import open_index
 
 logger = logging.getLogger(__name__)
-
-CONVERSATIONS_FILE = "conversations.sqlite3"
-FEEDBACK_FILE = "feedback.sqlite3"
 
 
 def ensure_index(settings: Settings, backend: EmbeddingBackend, *, rebuild: bool = False,
@@ -64,37 +67,67 @@ def create_generator(settings: Settings) -> AnswerGenerator:
     return LLMGenerator(chat_model, f"{settings.generator}:{settings.llm_model}")
 
 
+@dataclass(frozen=True)
+class Stores:
+    """What Guichet keeps between requests, in one database, shared by every collection."""
+
+    database: Database
+    conversations: ConversationStore
+    feedback: FeedbackStore
+
+    def sweep(self, feedback_retention_days: float) -> None:
+        """Delete expired conversation turns and feedback past its retention."""
+        turns = self.conversations.purge_expired()
+        old = self.feedback.purge_older_than(feedback_retention_days)
+        if turns or old:
+            logger.info("sweep: %d expired turns and %d old feedback rows deleted", turns, old)
+
+
+def open_stores(settings: Settings) -> Stores:
+    """The stores of a deployment, their database migrated to the current schema."""
+    database = SQLiteDatabase(settings.data_dir / DATABASE_FILE)
+    migrate(database)
+    return Stores(database, ConversationStore(database, settings.conversation_ttl_minutes * 60),
+                  FeedbackStore(database))
+
+
 class Guichet:
-    """One warm assistant: the embedding model loaded, the index open, the pipeline ready."""
+    """One warm assistant: the embedding model loaded, one build of the index open."""
 
     def __init__(self, settings: Settings, retriever: HybridRetriever,
-                 pipeline: AnswerPipeline, feedback: FeedbackStore) -> None:
+                 pipeline: AnswerPipeline, stores: Stores) -> None:
         self.settings = settings
         self.retriever = retriever
         self.pipeline = pipeline
-        self._feedback = feedback
+        self.stores = stores
 
     @classmethod
     def open(cls, settings: Settings, backend: EmbeddingBackend | None = None,
-             generator: AnswerGenerator | None = None) -> Guichet:
-        """Open the current index of the settings' data directory (it must have been built)."""
+             generator: AnswerGenerator | None = None, stores: Stores | None = None) -> Guichet:
+        """Open the current build of the settings' index (it must have been built)."""
         backend = backend or create_embedding_backend(settings.embedding_model)
         if settings.collection:
             _collection_build(settings)
+        stores = stores or open_stores(settings)
         index = open_index(settings.index_dir, backend)
         backend.warm_up()
         retriever = HybridRetriever(index, backend, settings.retrieval_candidates, settings.rrf_k)
-        conversations = ConversationStore(settings.data_dir / CONVERSATIONS_FILE,
-                                          settings.conversation_ttl_minutes * 60)
         pipeline = AnswerPipeline(retriever, index.documents, load_profile(settings.profile),
-                                  conversations, generator or create_generator(settings),
+                                  stores.conversations, generator or create_generator(settings),
                                   settings.confidence_threshold, settings.max_question_chars)
-        return cls(settings, retriever, pipeline,
-                   FeedbackStore(settings.data_dir / FEEDBACK_FILE))
+        return cls(settings, retriever, pipeline, stores)
 
     @property
     def manifest(self) -> IndexManifest:
         return self.retriever.index.manifest
+
+    @property
+    def build(self) -> Path:
+        return self.retriever.index.folder
+
+    def close(self) -> None:
+        """Release this build: it may be removed once a newer one is current."""
+        self.retriever.index.close()
 
     def search(self, query: str, k: int | None = None) -> list[Passage]:
         """Ranked passages for a query, without composing an answer."""
@@ -117,22 +150,34 @@ class Guichet:
     def procedure(self, doc_id: str, language: Language) -> ProcedureDocument | None:
         return self.pipeline.document(doc_id, language)
 
-    def record_feedback(self, feedback: Feedback) -> int:
-        return self._feedback.add(feedback)
-
-
-class UnknownCollection(GuichetError):
-    """A collection name with no built index in the data folder."""
+    def record_feedback(self, conversation_id: str, rating: Rating, comment: str,
+                        reasons: tuple[FeedbackReason, ...]) -> int:
+        """Store feedback, its comment masked like a question (people type details there)."""
+        check_id(conversation_id, "conversation_id", CONVERSATION_ID_PATTERN)
+        text = clean_text(comment, "comment", self.settings.max_comment_chars, required=False)
+        masked = mask_personal_data(text, self.pipeline.allow_list.allows)
+        language = detect_language(masked.neutral, Language.FR).language
+        return self.stores.feedback.add(Feedback(conversation_id, rating,
+                                                 masked.text(language), reasons))
 
 
 class CollectionRegistry:
-    """The collections of a data folder, each opened on first use with the shared model."""
+    """The collections of a data folder, each opened on first use with the shared model.
+
+    `refresh()` opens the newly published build of any open collection and retires the build it
+    replaces; a request keeps the Guichet it acquired (`acquire`) until it lets go of it, and a
+    retired build is closed, and its folder removed, once no request holds it.
+    """
 
     def __init__(self, settings: Settings, backend: EmbeddingBackend, default: Guichet) -> None:
         self._settings = settings
         self._backend = backend
+        self._stores = default.stores
         self._open = {settings.collection: default}
         self._lock = threading.Lock()
+        self._in_flight: dict[int, int] = {}
+        self._retired: list[Guichet] = []
+        self._counter_lock = threading.Lock()
 
     def names(self) -> list[str]:
         """The default collection (named "" when it is the corpus folder's) and the built ones."""
@@ -144,6 +189,9 @@ class CollectionRegistry:
     def ready(self) -> list[str]:
         """The collections already open: a request to them does not wait."""
         return sorted(self._open)
+
+    def default(self) -> Guichet:
+        return self._open[self._settings.collection]
 
     def open_all(self) -> None:
         """Opens every built collection now, so that no citizen's request waits for one (a
@@ -170,8 +218,56 @@ class CollectionRegistry:
                     available = ", ".join(n for n in names if n) or "none"
                     raise UnknownCollection(f"No collection named {name!r}; built collections: "
                                             f"{available}.")
-                settings = self._settings.model_copy(update={"collection": name})
-                opened = Guichet.open(settings, self._backend)
+                opened = self._open_collection(name)
                 # A new dict rather than an insertion, so that reading it needs no lock.
                 self._open = {**self._open, name: opened}
             return self._open[name]
+
+    def _open_collection(self, name: str) -> Guichet:
+        settings = self._settings.with_overrides(collection=name)
+        return Guichet.open(settings, self._backend, stores=self._stores)
+
+    def acquire(self, name: str) -> Guichet:
+        """The Guichet a request runs on; its build stays open until `let_go`."""
+        self.get(name)
+        with self._counter_lock:
+            guichet = self._open[name]
+            self._in_flight[id(guichet)] = self._in_flight.get(id(guichet), 0) + 1
+        return guichet
+
+    def let_go(self, guichet: Guichet) -> None:
+        with self._counter_lock:
+            self._in_flight[id(guichet)] -= 1
+        self._close_idle_retired()
+
+    def refresh(self) -> list[str]:
+        """Switch every open collection whose index was rebuilt to its new build; returns the
+        names switched. A build that fails to open is logged and the old one keeps serving."""
+        switched = []
+        for name, guichet in list(self._open.items()):
+            current = IndexLayout(guichet.settings.index_dir).current_build()
+            if current is None or current == guichet.build:
+                continue
+            try:
+                fresh = self._open_collection(name)
+            except Exception:
+                logger.exception("collection %r: the new build could not be opened", name)
+                continue
+            with self._counter_lock:
+                self._open = {**self._open, name: fresh}
+                self._retired.append(guichet)
+            logger.info("collection %r now serves index %s", name, fresh.manifest.index_version)
+            switched.append(name)
+        self._close_idle_retired()
+        return switched
+
+    def _close_idle_retired(self) -> None:
+        with self._counter_lock:
+            idle = [g for g in self._retired if self._in_flight.get(id(g), 0) == 0]
+            self._retired = [g for g in self._retired if g not in idle]
+        for guichet in idle:
+            guichet.close()
+            self._in_flight.pop(id(guichet), None)
+            removed = IndexLayout(guichet.settings.index_dir).remove_unused_builds()
+            if removed:
+                logger.info("old builds removed: %s", [folder.name for folder in removed])

@@ -62,6 +62,25 @@ class Settings(BaseSettings):
                                              "this is shown to staff as due for review.")
     max_question_chars: int = Field(default=1000, ge=50, le=20000,
                                     description="Longest question accepted.")
+    max_comment_chars: int = Field(default=2000, ge=100, le=20000,
+                                   description="Longest feedback comment accepted.")
+    max_body_bytes: int = Field(default=64 * 1024, ge=4096, le=10 * 1024 * 1024,
+                                description="Largest request body accepted (413 above).")
+    ask_rate_per_minute: int = Field(default=30, ge=1, le=100000,
+                                     description="Questions one client may ask per minute "
+                                                 "(ask and stream together); 429 above.")
+    feedback_rate_per_minute: int = Field(default=10, ge=1, le=100000,
+                                          description="Feedback posts one client may send per "
+                                                      "minute; 429 above.")
+    feedback_retention_days: int = Field(default=365, ge=1, le=3650,
+                                         description="Feedback older than this is deleted by "
+                                                     "the periodic sweep.")
+    sweep_interval_seconds: float = Field(default=600, ge=1, le=86400,
+                                          description="How often the server deletes expired "
+                                                      "conversations and old feedback.")
+    index_watch_seconds: float = Field(default=2, ge=0.2, le=3600,
+                                       description="How often the server looks for a newly "
+                                                   "published index to serve.")
     generator: Literal["extractive", "openai", "ollama"] = Field(
         default="extractive", description="Who writes answers: 'extractive' (offline, from the "
         "sources' sentences) or an LLM through an OpenAI-compatible server or Ollama.")
@@ -82,6 +101,10 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535, description="Port of the web server.")
     log_level: str = Field(default="INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$",
                            description="Logging level.")
+
+    def with_overrides(self, **changes: object) -> Settings:
+        """A copy with some values changed, validated again (model_copy would skip it)."""
+        return type(self)(**{**self.model_dump(), **changes})
 
     @property
     def index_dir(self) -> Path:

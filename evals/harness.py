@@ -30,16 +30,12 @@ from evals.runner import EvaluationRunner, read_results, write_results
 from evals.summary import Summary, summarise
 from indexing.embeddings import create_embedding_backend
 from indexing.embeddings.base import EmbeddingBackend
-from indexing.errors import GuichetError
+from indexing.errors import EvaluationError
 
 logger = logging.getLogger(__name__)
 
 GeneratorChoice = Literal["extractive", "llm"]
 Progress = Callable[[Iterable[QuestionCase]], Iterable[QuestionCase]]
-
-
-class EvaluationError(GuichetError):
-    """A run that cannot start: bad question file, bad baseline, no LLM configured."""
 
 
 @dataclass(frozen=True)
@@ -85,8 +81,7 @@ def run_evaluation(request: EvaluationRequest, settings: Settings,
         comparison = [guichet_row(summary), *_baseline_rows(guichet, backend, settings, cases)]
     calibration, chosen, meets_floor = [], None, True
     if request.calibrate:
-        calibration = sweep(lambda threshold: Guichet.open(settings.model_copy(
-            update={"confidence_threshold": threshold}), backend), cases)
+        calibration = sweep(lambda threshold: Guichet.open(settings.with_overrides(confidence_threshold=threshold), backend), cases)
         chosen, meets_floor = choose_threshold(calibration)
 
     request.report_dir.mkdir(parents=True, exist_ok=True)
@@ -111,7 +106,7 @@ def judge_from(settings: Settings) -> LLMJudge | None:
 
 def _with_generator(settings: Settings, generator: GeneratorChoice) -> Settings:
     if generator == "extractive":
-        return settings.model_copy(update={"generator": "extractive"})
+        return settings.with_overrides(generator="extractive")
     if settings.generator == "extractive" or not settings.llm_model:
         raise EvaluationError("--generator llm needs an LLM: set GUICHET_GENERATOR=openai or "
                               "ollama and GUICHET_LLM_MODEL (and GUICHET_LLM_BASE_URL / "

@@ -59,13 +59,14 @@ def build_index(source: CorpusSource | Path, data_dir: Path, backend: EmbeddingB
         source = MarkdownCorpus(source)
     layout = IndexLayout(data_dir)
     with layout.build_lock():
+        # What a killed build left behind goes first, whether or not this one rebuilds.
+        layout.clear_partials()
         fingerprint = fingerprint_of(source, backend)
         current = layout.current_build()
         if current is not None and not rebuild:
             manifest = IndexManifest.read(current)
             if manifest.fingerprint == fingerprint:
                 return BuildReport(manifest, rebuilt=False, problems=source.load().problems)
-        layout.clear_partials()
         cache = EmbeddingCache(data_dir / CACHE_FILE, backend.name)
         try:
             return _build(source, layout, backend, fingerprint, progress, cache)

@@ -3,7 +3,12 @@
 Each build is written into its own folder `indexes/<version>.partial`, renamed to
 `indexes/<version>` once complete, and only then made current by replacing the one-line file
 `CURRENT` (an atomic rename). A build that fails or is killed leaves only a `.partial` folder,
-which the next build clears, and `CURRENT` still names the previous, complete index.
+which the next build clears when it starts, and `CURRENT` still names the previous index.
+
+A process that serves a build holds a lease on it: a shared lock on the build's `in-use` file.
+Old builds are removed only when nobody holds one, so a server keeps answering from the build it
+opened until it has switched to the new one and its last request on the old one has finished. The
+kernel drops the locks of a process that dies, so a crash never pins a build forever.
 """
 
 from __future__ import annotations
@@ -18,7 +23,21 @@ from pathlib import Path
 from indexing.errors import GuichetError
 
 PARTIAL_SUFFIX = ".partial"
-KEPT_BUILDS = 2
+LEASE_FILE = "in-use"
+
+
+class BuildLease:
+    """A shared hold on one build folder; `release()` lets it be removed once unused."""
+
+    def __init__(self, build: Path) -> None:
+        self.build = build
+        self._handle = (build / LEASE_FILE).open("a")
+        fcntl.flock(self._handle, fcntl.LOCK_SH)
+
+    def release(self) -> None:
+        if not self._handle.closed:
+            fcntl.flock(self._handle, fcntl.LOCK_UN)
+            self._handle.close()
 
 
 class IndexLayout:
@@ -52,7 +71,7 @@ class IndexLayout:
         with pointer.open("rb") as handle:
             os.fsync(handle.fileno())
         os.replace(pointer, self.current_file)
-        self._remove_old_builds(keep=final)
+        self.remove_unused_builds()
         return final
 
     def clear_partials(self) -> None:
@@ -61,13 +80,22 @@ class IndexLayout:
             for folder in self.indexes_dir.glob("*" + PARTIAL_SUFFIX):
                 shutil.rmtree(folder, ignore_errors=True)
 
-    def _remove_old_builds(self, keep: Path) -> None:
-        # The previous build is kept too: a server started before the switch may still read it.
-        builds = sorted((f for f in self.indexes_dir.iterdir()
-                         if f.is_dir() and not f.name.endswith(PARTIAL_SUFFIX) and f != keep),
-                        key=lambda f: f.stat().st_mtime, reverse=True)
-        for folder in builds[KEPT_BUILDS - 1:]:
-            shutil.rmtree(folder, ignore_errors=True)
+    def lease(self, build: Path) -> BuildLease:
+        return BuildLease(build)
+
+    def remove_unused_builds(self) -> list[Path]:
+        """Remove every complete build but the current one that no process holds a lease on."""
+        current = self.current_build()
+        removed = []
+        if not self.indexes_dir.is_dir():
+            return removed
+        for folder in self.indexes_dir.iterdir():
+            if folder == current or not folder.is_dir() or folder.name.endswith(PARTIAL_SUFFIX):
+                continue
+            if _unleased(folder):
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(folder)
+        return removed
 
     @contextmanager
     def build_lock(self) -> Iterator[None]:
@@ -83,3 +111,14 @@ class IndexLayout:
                 yield
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _unleased(build: Path) -> bool:
+    """True when no process holds a lease (taking the lock exclusively succeeds)."""
+    with (build / LEASE_FILE).open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return True

@@ -11,7 +11,7 @@ from indexing.dense import DenseIndex
 from indexing.documents_file import DOCUMENTS_FILE, read_documents
 from indexing.embeddings.base import EmbeddingBackend
 from indexing.errors import GuichetError, IndexNotBuiltError
-from indexing.layout import IndexLayout
+from indexing.layout import BuildLease, IndexLayout
 from indexing.lexical import LexicalIndex
 from indexing.manifest import IndexManifest
 from indexing.models import Chunk, Language, ProcedureDocument, SectionKind
@@ -27,6 +27,11 @@ class OpenIndex:
     dense: DenseIndex
     lexical: LexicalIndex
     documents: list[ProcedureDocument]
+    lease: BuildLease
+
+    def close(self) -> None:
+        """Let the build be removed once a newer one is current."""
+        self.lease.release()
 
     @property
     def doc_ids(self) -> set[str]:
@@ -35,9 +40,11 @@ class OpenIndex:
 
 def open_index(data_dir: Path, backend: EmbeddingBackend) -> OpenIndex:
     """Open the current index; the backend must be the model the index was built with."""
-    folder = IndexLayout(data_dir).current_build()
+    layout = IndexLayout(data_dir)
+    folder = layout.current_build()
     if folder is None:
         raise IndexNotBuiltError(data_dir)
+    lease = layout.lease(folder)
     manifest = IndexManifest.read(folder)
     if manifest.embedding_model != backend.name:
         raise GuichetError(
@@ -49,7 +56,7 @@ def open_index(data_dir: Path, backend: EmbeddingBackend) -> OpenIndex:
     return OpenIndex(folder, manifest, chunks,
                      DenseIndex.open(folder / "chroma", backend, chunk_languages),
                      LexicalIndex.load(folder / "lexical"),
-                     read_documents(folder / DOCUMENTS_FILE))
+                     read_documents(folder / DOCUMENTS_FILE), lease)
 
 
 def _read_chunks(path: Path) -> dict[str, Chunk]:

@@ -17,10 +17,10 @@ from assistant.service import Guichet, ensure_index
 from assistant.settings import Settings
 from indexing.builder import build_index
 from indexing.embeddings import create_embedding_backend
-from indexing.errors import GuichetError
+from indexing.errors import GuichetError, InvalidInput
 from indexing.models import Language
 from indexing.service_public import ServicePublicExport
-from ui.schemas import AnswerOut, PassageOut
+from ui.schemas.responses import AnswerOut, PassageOut
 
 logger = logging.getLogger("guichet")
 
@@ -29,11 +29,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         options = (("corpus_dir", getattr(args, "corpus", None)),
-                   ("collection", getattr(args, "collection", None)))
-        overrides = {key: value for key, value in options if value}
-        settings = Settings(**overrides)
+                   ("collection", getattr(args, "collection", None)),
+                   ("host", getattr(args, "host", None)), ("port", getattr(args, "port", None)))
+        settings = Settings().with_overrides(**{k: v for k, v in options if v is not None})
     except ValidationError as exc:
-        print(f"guichet: invalid setting: {exc}", file=sys.stderr)
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}"
+                             for e in exc.errors())
+        print(f"guichet: invalid setting ({problems}); fix the option or the GUICHET_* "
+              "variable", file=sys.stderr)
         return 2
     logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -132,7 +135,7 @@ def run_index(args: argparse.Namespace, settings: Settings) -> int:
         report = build_index(ServicePublicExport(args.export), settings.index_dir, backend,
                              rebuild=args.rebuild, progress=_progress_bar)
     else:
-        report = ensure_index(settings.model_copy(update={"collection": ""}), backend,
+        report = ensure_index(settings.with_overrides(collection=""), backend,
                               rebuild=args.rebuild, progress=_progress_bar)
     manifest = report.manifest
     state = "built" if report.rebuilt else "already up to date"
@@ -167,13 +170,13 @@ def run_search(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_ask(args: argparse.Namespace, settings: Settings) -> int:
-    if not args.question.strip() or len(args.question) > settings.max_question_chars:
-        print(f"guichet: the question must hold 1 to {settings.max_question_chars} characters "
-              f"(it has {len(args.question)}); please shorten it.", file=sys.stderr)
-        return 2
     question = Question(args.question, Language(args.lang) if args.lang else None,
                         args.conversation, Audience(args.audience))
-    answer = Guichet.open(settings).ask(question)
+    try:
+        answer = Guichet.open(settings).ask(question)
+    except InvalidInput as exc:
+        print(f"guichet: {exc.field}: {exc}", file=sys.stderr)
+        return 2
     if args.json:
         print(AnswerOut.from_answer(answer).model_dump_json(indent=2))
     else:
@@ -246,8 +249,6 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from ui.api import create_app
 
-    overrides = {k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
-    settings = settings.model_copy(update=overrides)
     # uvicorn's access log prints query strings (citizens' questions); the app logs paths only.
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
                 log_level=settings.log_level.lower(), access_log=False)

@@ -11,14 +11,15 @@ Labels are French with English in brackets: the staff of Brussels communes read 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 
 import gradio as gr
 
 from assistant.confidence import Evidence
 from assistant.models import Answer, AnswerStatus, Audience, Passage, Question
-from assistant.pipeline import InvalidQuestion
 from assistant.service import Guichet
+from indexing.errors import InvalidInput
 from indexing.models import Channel, ChannelKind, Language, ProcedureDocument, Region
 
 TITLE = "Guichet — poste de travail (staff workbench)"
@@ -51,33 +52,37 @@ _HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 _STAR_BULLET = re.compile(r"^(\s*)[*+]\s+", re.MULTILINE)
 
 
-def build_workbench(get_guichet: Callable[[], Guichet | None]) -> gr.Blocks:
-    """The workbench; `get_guichet` returns None while the assistant loads."""
+def build_workbench(using: Callable[[], AbstractContextManager[Guichet | None]]) -> gr.Blocks:
+    """The workbench; `using()` holds the deployment's Guichet (None while it loads) for the
+    length of one call, so that a rebuild cannot remove its files mid-call."""
 
-    def ready() -> Guichet:
-        guichet = get_guichet()
-        if guichet is None:
-            raise gr.Error(NOT_READY, print_exception=False)
-        return guichet
+    @contextmanager
+    def ready() -> Iterator[Guichet]:
+        with using() as guichet:
+            if guichet is None:
+                raise gr.Error(NOT_READY, print_exception=False)
+            yield guichet
 
     def on_load():
-        guichet = get_guichet()
-        if guichet is None:
-            return NOT_READY, gr.Dropdown()
+        with using() as guichet:
+            if guichet is None:
+                return NOT_READY, gr.Dropdown()
+            return _status(guichet), gr.Dropdown(choices=document_choices(guichet.procedures()))
+
+    def _status(guichet: Guichet) -> str:
         manifest = guichet.manifest
-        status = (f"Index {manifest.index_version} · {manifest.documents} documents · "
-                  f"{manifest.chunks} passages")
-        return status, gr.Dropdown(choices=document_choices(guichet.procedures()))
+        return (f"Index {manifest.index_version} · {manifest.documents} documents · "
+                f"{manifest.chunks} passages")
 
     def search(query: str, k: float, language: str) -> list[list]:
         query = query.strip()
         if not query:
             raise gr.Error("Tapez des mots à chercher. (Type some search words.)")
-        guichet = ready()
-        if language == ALL_LANGUAGES:
-            passages = guichet.search(query, int(k))
-        else:
-            passages = guichet.retriever.search(query, int(k), [Language(language)])
+        with ready() as guichet:
+            if language == ALL_LANGUAGES:
+                passages = guichet.search(query, int(k))
+            else:
+                passages = guichet.retriever.search(query, int(k), [Language(language)])
         return passage_rows(passages)
 
     def open_selected(event: gr.SelectData):
@@ -87,25 +92,26 @@ def build_workbench(get_guichet: Callable[[], Guichet | None]) -> gr.Blocks:
     def show_document(doc_id: str | None, language: str) -> str:
         if not doc_id:
             return ""
-        document = ready().procedure(doc_id, Language(language))
+        with ready() as guichet:
+            document = guichet.procedure(doc_id, Language(language))
         if document is None:
             return (f"Aucune procédure `{doc_id}` en `{language}`. Choisissez-en une dans la "
                     "liste. (No such procedure in that language; pick one from the list.)")
         return document_markdown(document)
 
     def answer(text: str, language: str):
-        guichet = ready()
         wanted = None if language == AUTO_LANGUAGE else Language(language)
-        try:
-            staff = guichet.ask(Question(text, wanted, audience=Audience.STAFF))
-            citizen = guichet.ask(Question(text, staff.language, audience=Audience.CITIZEN))
-        except InvalidQuestion as exc:
-            raise gr.Error(str(exc), print_exception=False) from exc
-        retrieval = guichet.explain(staff.question, staff.language)
-        return (status_markdown(staff, guichet.settings.confidence_threshold),
-                staff_markdown(staff), citizen_text(citizen),
-                debug_markdown(retrieval.evidence, guichet.pipeline.generator_name),
-                passage_rows(retrieval.passages))
+        with ready() as guichet:
+            try:
+                staff = guichet.ask(Question(text, wanted, audience=Audience.STAFF))
+                citizen = guichet.ask(Question(text, staff.language, audience=Audience.CITIZEN))
+            except InvalidInput as exc:
+                raise gr.Error(str(exc), print_exception=False) from exc
+            retrieval = guichet.explain(staff.question, staff.language)
+            return (status_markdown(staff, guichet.settings.confidence_threshold),
+                    staff_markdown(staff), citizen_text(citizen),
+                    debug_markdown(retrieval.evidence, guichet.pipeline.generator_name),
+                    passage_rows(retrieval.passages))
 
     with gr.Blocks(title=TITLE, analytics_enabled=False) as workbench:
         gr.Markdown(f"# {TITLE}")

@@ -9,10 +9,6 @@ from assistant.models import Audience, Draft, Source
 from indexing.models import Language
 
 
-class GenerationRejected(Exception):
-    """A generator's output failed a check; the pipeline falls back to the extractive answer."""
-
-
 class AnswerGenerator(Protocol):
     """Writes the answer to a question from numbered sources, citing them as `[n]`.
 

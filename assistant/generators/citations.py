@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from assistant.generators.base import GenerationRejected
+from indexing.errors import GenerationRejected
 from assistant.models import Draft
 
 MIN_CLAIM_WORDS = 5

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.messages import SECTION_LABELS
+from assistant.messages import catalogue
 from assistant.models import Audience, Draft, Source
-from indexing.models import Language
+from indexing.models import Language, SectionKind
 
 CITIZEN_MAX_WORDS = 120
 DIRECT_ANSWER_SENTENCES = 2
@@ -37,7 +37,7 @@ class ExtractiveGenerator:
         cited = [first.number]
         words = len(lines[0].split())
         for source in others:
-            label = SECTION_LABELS[language][source.passage.chunk.section]
+            label = _label(language, source.passage.chunk.section)
             bullet = f"- {label} : " if language is Language.FR else f"- {label}: "
             bullet += f"{lead(source.passage.chunk.text, 1)} [{source.number}]"
             if words + len(bullet.split()) > CITIZEN_MAX_WORDS:
@@ -52,9 +52,13 @@ class ExtractiveGenerator:
         parts = []
         for source in sources:
             chunk = source.passage.chunk
-            parts.append(f"{SECTION_LABELS[language][chunk.section]} [{source.number}]\n"
+            parts.append(f"{_label(language, chunk.section)} [{source.number}]\n"
                          f"{chunk.text.strip()}")
         return Draft("\n\n".join(parts), tuple(source.number for source in sources))
+
+
+def _label(language: Language, section: SectionKind) -> str:
+    return catalogue().table("section_labels", language)[section.value]
 
 
 def lead(text: str, max_sentences: int) -> str:

@@ -17,7 +17,7 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from langchain_ollama import ChatOllama
 from langchain_openai import ChatOpenAI
 
-from assistant.generators.base import GenerationRejected
+from indexing.errors import GenerationRejected
 from assistant.generators.citations import check_citations
 from assistant.models import Audience, Draft, Source
 from indexing.models import Language

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.generators.base import GenerationRejected
+from indexing.errors import GenerationRejected
 from assistant.generators.citations import check_citations, split_sentences
 from assistant.models import Draft
 

@@ -7,7 +7,7 @@ import time
 import pytest
 from langchain_ollama import ChatOllama
 
-from assistant.generators.base import GenerationRejected
+from indexing.errors import GenerationRejected
 from assistant.generators.llm import LLMGenerator, chat_model_from_settings
 from assistant.models import Audience, Passage, Source
 from indexing.models import Chunk, Language, SectionKind

@@ -72,7 +72,7 @@ def test_when_unfiltered_neighbours_hold_too_few_of_a_language_chroma_filters(
 @pytest.mark.slow
 def test_a_language_the_collection_lacks_finds_nothing(bundled_settings, service_public_collection,
                                                        embedding_backend):
-    collection = bundled_settings.model_copy(update={"collection": service_public_collection})
+    collection = bundled_settings.with_overrides(collection=service_public_collection)
     index = open_index(collection.index_dir, embedding_backend)
     vector = embedding_backend.embed_queries(["kinderbijslag"])[0]
     assert index.dense.search(vector, 10, [Language.NL]) == []

@@ -192,7 +192,7 @@ def test_search_and_ask_on_the_collection_cite_service_public(service_public_col
 def test_an_answer_from_a_long_section_cites_that_section_once(service_public_collection,
                                                                bundled_settings,
                                                                embedding_backend):
-    settings = bundled_settings.model_copy(update={"collection": service_public_collection})
+    settings = bundled_settings.with_overrides(collection=service_public_collection)
     guichet = Guichet.open(settings, embedding_backend)
     later_pieces = [chunk for chunk in guichet.retriever.index.chunks.values()
                     if chunk.position > 0 and chunk.section is not SectionKind.DETAILS]

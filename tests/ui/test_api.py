@@ -18,7 +18,7 @@ import pytest
 
 from assistant.settings import BUNDLED_CORPUS
 from tests.corpus_factory import write_document
-from ui.api import MAX_PROCEDURES_PAGE
+from ui.api.routes.procedures import MAX_PROCEDURES_PAGE
 
 GUICHET = Path(sys.executable).parent / "guichet"
 START_TIMEOUT_S = 240

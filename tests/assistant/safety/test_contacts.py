@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.contact_safety import ContactAllowList, ScrubbedText, find_contacts
+from assistant.safety.contacts import ContactAllowList, ScrubbedText, find_contacts
 from assistant.settings import BUNDLED_CORPUS
 
 SOURCES = [

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
-
 from pydantic import BaseModel, Field
 
 from assistant.models import Answer, Passage
-from assistant.settings import COLLECTION_NAME_PATTERN
 from indexing.models import ProcedureDocument
 
 
@@ -97,27 +94,6 @@ class AnswerOut(BaseModel):
                               for c in answer.citations],
                    confidence=answer.confidence, handoff=handoff,
                    conversation_id=answer.conversation_id, options=list(answer.options))
-
-
-class AskIn(BaseModel):
-    """A question to answer. The length limit is a setting, checked by the endpoint."""
-
-    question: str = Field(min_length=1, pattern=r"\S",
-                          description="The citizen's question, in their own words.")
-    language: Literal["fr", "nl", "en"] | None = Field(
-        default=None, description="Language of the answer; detected when absent.")
-    conversation_id: str | None = Field(default=None, min_length=1, max_length=100,
-                                        description="From an earlier answer, for follow-ups.")
-    audience: Literal["citizen", "staff"] = "citizen"
-    collection: str | None = Field(default=None, pattern=COLLECTION_NAME_PATTERN,
-                                   description="A named collection; the deployment's by default.")
-
-
-class FeedbackIn(BaseModel):
-    conversation_id: str = Field(min_length=1, max_length=100)
-    rating: Literal["up", "down"]
-    comment: str | None = Field(default=None, max_length=2000)
-    reasons: list[str] = Field(default_factory=list, max_length=10)
 
 
 class FeedbackOut(BaseModel):

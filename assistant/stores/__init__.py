@@ -1,0 +1,1 @@
+"""Everything Guichet keeps between requests, behind one `Database` and named migrations."""

@@ -1,0 +1,1 @@
+"""What the faces receive (`requests`) and send out (`responses`), as typed models."""
