@@ -16,7 +16,9 @@ from indexing.errors import InvalidInput
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[^\S\n]+")
+# Spacing is kept as typed (two spaces may separate words whose letters are spaced out, a
+# disguise the safety step undoes); only unusual spaces and tabs become plain spaces.
+_SPACES = re.compile(r"[^\S\n ]")
 
 
 def clean_text(text: str, field: str, max_chars: int, *, required: bool = True) -> str:

@@ -74,11 +74,27 @@ class Citation:
     updated: str = ""  # the source's review or update date (ISO), shown beside it
 
 
+class HandoffReason(StrEnum):
+    """Why a human takes over (or may, if the citizen prefers): a stable code of the contract."""
+
+    CHOICE = "choice"  # an answer was given; the channels are there if the citizen prefers
+    URGENT = "urgent"
+    LOW_CONFIDENCE = "low_confidence"
+    OUT_OF_SCOPE = "out_of_scope"
+    OWN_FILE = "own_file"
+    OTHERS_DATA = "others_data"
+    HARMFUL = "harmful"
+    MANIPULATION = "manipulation"
+    OTHER_REGION = "other_region"
+    OTHER_COUNTRY = "other_country"
+    UNSUPPORTED_LANGUAGE = "unsupported_language"
+
+
 @dataclass(frozen=True)
 class Handoff:
     """Why a human should take over (or may, if the citizen prefers), and how to reach one."""
 
-    reason: str
+    reason: HandoffReason
     channels: tuple[Channel, ...]
 
 

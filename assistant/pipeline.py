@@ -25,6 +25,7 @@ from assistant.models import (
     Citation,
     Draft,
     Handoff,
+    HandoffReason,
     Passage,
     Question,
     Source,
@@ -36,7 +37,9 @@ from assistant.stores.conversations import CONVERSATION_ID_PATTERN, Conversation
 from assistant.profile import DeploymentProfile
 from assistant.retrieval import HybridRetriever
 from assistant.routing import Route, mentioned_region, route
-from assistant.urgency import detect_urgency, urgent_message
+from assistant.compose.urgent import urgent_message
+from assistant.safety.checks import SafetyCheck
+from assistant.safety.harm.kinds import HarmKind
 from indexing.errors import GenerationRejected, UnknownConversation
 from indexing.models import (
     Channel,
@@ -61,6 +64,14 @@ REGION_DEPENDENT_PROCEDURES = frozenset({"allocations-familiales", "allocation-l
                                          "allocations-etudes", "inscription-secondaire",
                                          "encombrants"})
 FALLBACK_DOCUMENT = "contacts-services"
+# What a refused request gets: the typed reason of its handoff and the message that says so.
+REFUSALS: dict[HarmKind, tuple[HandoffReason, str]] = {
+    HarmKind.HURT: (HandoffReason.HARMFUL, "handoff.harmful"),
+    HarmKind.FRAUD: (HandoffReason.HARMFUL, "handoff.harmful"),
+    HarmKind.EXPLOITATION: (HandoffReason.HARMFUL, "handoff.harmful"),
+    HarmKind.OTHERS_DATA: (HandoffReason.OTHERS_DATA, "handoff.others_data"),
+    HarmKind.MANIPULATION: (HandoffReason.MANIPULATION, "handoff.manipulation"),
+}
 FOLLOW_UP_MAX_WORDS = 6
 SECOND_PASSAGE_WEIGHT = 0.5
 # Dense similarity between texts of one language runs higher than across languages; without this
@@ -86,8 +97,9 @@ class Retrieval:
 class AnswerPipeline:
     def __init__(self, retriever: HybridRetriever, documents: Sequence[ProcedureDocument],
                  profile: DeploymentProfile, conversations: ConversationStore,
-                 generator: AnswerGenerator, confidence_threshold: float,
+                 generator: AnswerGenerator, safety: SafetyCheck, confidence_threshold: float,
                  max_question_chars: int) -> None:
+        self.safety = safety
         self._retriever = retriever
         self._documents = {(doc.doc_id, doc.language): doc for doc in documents}
         self._profile = profile
@@ -150,10 +162,14 @@ class AnswerPipeline:
 
     def _answer(self, text: str, language: Language, audience: Audience,
                 history: list[Turn]) -> Answer:
-        urgency = detect_urgency(text, language)
-        if urgency is not None:
-            return Answer(text, language, AnswerStatus.URGENT, urgent_message(urgency, language),
-                          confidence=1.0, handoff=Handoff("urgent", urgency.channels))
+        verdict = self.safety.check(text, language)
+        if verdict.urgency is not None:
+            return Answer(text, language, AnswerStatus.URGENT,
+                          urgent_message(verdict.urgency, language), confidence=1.0,
+                          handoff=Handoff(HandoffReason.URGENT, verdict.urgency.channels))
+        if verdict.harm is not None:
+            reason, message = REFUSALS[verdict.harm.kind]
+            return self._handoff(text, language, messages.text(message, language), reason, None)
         routed = route(text)
         if routed in (Route.GREETING, Route.THANKS):
             opening = "greeting" if routed is Route.GREETING else "thanks"
@@ -162,20 +178,20 @@ class AnswerPipeline:
                           "\n".join([messages.text(opening, language), *(f"- {q}" for q in examples)]),
                           options=examples)
         if routed is Route.OUT_OF_SCOPE:
-            return self._handoff(text, language, messages.text("handoff.out_of_scope", language), "out_of_scope", None)
-        if routed is Route.OTHERS_DATA:
-            return self._handoff(text, language, messages.text("handoff.others_data", language), "personal_data", None)
+            return self._handoff(text, language, messages.text("handoff.out_of_scope", language),
+                                 HandoffReason.OUT_OF_SCOPE, None)
 
         query = self._retrieval_query(text, history)
         retrieved = self._retrieve(query, language, focus=text if query != text else None)
         document = retrieved.document
         if routed is Route.OWN_FILE:
             holder = document if retrieved.evidence.similarity > 0 else None
-            return self._handoff(text, language, messages.text("handoff.own_file", language), "own_file", holder)
+            return self._handoff(text, language, messages.text("handoff.own_file", language),
+                                 HandoffReason.OWN_FILE, holder)
         confidence = retrieved.evidence.confidence
         if document is None or confidence < self._threshold:
-            return self._handoff(text, language, messages.text("handoff.not_confident", language), "low_confidence",
-                                 document, confidence)
+            return self._handoff(text, language, messages.text("handoff.not_confident", language),
+                                 HandoffReason.LOW_CONFIDENCE, document, confidence)
         if document.doc_id in REGION_DEPENDENT_PROCEDURES:
             region = mentioned_region(" ".join([*(t.question for t in history), text]))
             if region is None:
@@ -184,7 +200,7 @@ class AnswerPipeline:
                               "\n".join([messages.text("ask_region", language), *(f"- {o}" for o in options)]),
                               confidence=confidence, options=options)
             if region not in (document.region, Region.BRUSSELS):
-                return self._handoff(text, language, messages.text("handoff.other_region", language), "other_region",
+                return self._handoff(text, language, messages.text("handoff.other_region", language), HandoffReason.OTHER_REGION,
                                      None, confidence)
         return self._grounded_answer(text, language, audience, retrieved)
 
@@ -199,7 +215,7 @@ class AnswerPipeline:
             body = messages.text("french_source_note", language) + "\n\n" + body
         channels = self._channels(language, retrieved.document)
         return Answer(text, language, AnswerStatus.ANSWER, body, citations,
-                      retrieved.evidence.confidence, Handoff(messages.text("channels_also", language), channels))
+                      retrieved.evidence.confidence, Handoff(HandoffReason.CHOICE, channels))
 
     def _citation(self, chunk: Chunk) -> Citation:
         document = self._documents.get((chunk.doc_id, chunk.language))
@@ -303,7 +319,7 @@ class AnswerPipeline:
             return history[-1].language
         return guess.language
 
-    def _handoff(self, text: str, language: Language, message: str, reason: str,
+    def _handoff(self, text: str, language: Language, message: str, reason: HandoffReason,
                  document: ProcedureDocument | None, confidence: float = 0.0) -> Answer:
         fallback = self._fallback_document(language)
         if fallback is not None and document is None:

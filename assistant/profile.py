@@ -13,7 +13,7 @@ import yaml
 
 from assistant.settings import BUNDLED_PROFILE
 from indexing.errors import GuichetError
-from indexing.models import Channel, ChannelKind, Language
+from indexing.models import Channel, ChannelKind, Language, Region
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class DeploymentProfile:
     organisation: dict[Language, str]
     languages: tuple[Language, ...]
     channels: dict[Language, tuple[Channel, ...]]
+    region: Region | None = None  # the region whose rules this deployment answers with
 
     def channels_for(self, language: Language) -> tuple[Channel, ...]:
         return self.channels.get(language) or self.channels[self.languages[0]]
@@ -39,6 +40,7 @@ def load_profile(path: Path) -> DeploymentProfile:
         organisation = {Language(code): text for code, text in raw["organisation"].items()}
         channels = {language: tuple(_channel(entry, language) for entry in raw["channels"])
                     for language in languages}
+        region = Region(raw["region"]) if raw.get("region") else None
     except FileNotFoundError as exc:
         raise GuichetError(f"profile not found: {path} (check GUICHET_PROFILE)") from exc
     except (yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
@@ -46,7 +48,7 @@ def load_profile(path: Path) -> DeploymentProfile:
                            f"{BUNDLED_PROFILE.name} for the expected shape") from exc
     if not languages or not any(channels.values()):
         raise GuichetError(f"{path}: a profile needs at least one language and one channel")
-    return DeploymentProfile(organisation, languages, channels)
+    return DeploymentProfile(organisation, languages, channels, region)
 
 
 def _channel(entry: dict, language: Language) -> Channel:

@@ -1,8 +1,8 @@
 """Routing before retrieval: what must not go through search at all.
 
 Greetings get a friendly reply, questions about the citizen's own file go to the service that
-holds it, requests for someone else's personal data are refused, and topics outside public
-procedures (weather, poems, attempts to rewrite Guichet's instructions) hand off. Patterns run on
+holds it, and topics outside public procedures (weather, poems, small talk) hand off. Harmful and
+manipulative requests are the safety step's (assistant/safety/harm/). Patterns run on
 accent-folded text, in all three languages whatever the detected language.
 """
 
@@ -19,7 +19,6 @@ class Route(StrEnum):
     GREETING = "greeting"
     THANKS = "thanks"
     OWN_FILE = "own_file"
-    OTHERS_DATA = "others_data"
     OUT_OF_SCOPE = "out_of_scope"
 
 
@@ -57,22 +56,6 @@ OWN_FILE = _any(
     r"\b(?:has|was|is) my \w+ (?:been |already )?(?:approved|accepted|processed|refused)\b",
     r"\bwhy did i (?:only )?(?:get|receive)\b")
 
-OTHERS_DATA = _any(
-    r"\b(?:adresse|numero|telephone|numero national|registre national|date de naissance) "
-    r"(?:de|du|d) (?:mon|ma|mes|son|sa|ses|cette|ce|cet|la|le|l|un|une)?\s?(?:nouveau |nouvelle "
-    r"|ancien |ancienne )?(?:voisin|voisine|ex|locataire|proprietaire|personne|femme|mari|"
-    r"collegue|patron|frere|soeur|pere|mere|fils|fille|cousin|cousine|monsieur|madame|mme)\b",
-    r"\bou (?:habite|vit|loge) (?:mon|ma|le|la|monsieur|madame|mon ex)\b",
-    r"\b(?:adres|telefoonnummer|rijksregisternummer|geboortedatum) van (?:mijn|de|die|deze|"
-    r"meneer|mevrouw)\b", r"\bwaar woont (?:mijn|de|die|meneer|mevrouw)\b",
-    r"\b(?:address|phone number|national number|date of birth) of (?:my|the|this|that|mr|mrs)\b",
-    r"\bwhere (?:does|do) (?:my|the|mr|mrs) \w+(?: \w+)? live\b",
-    r"\bwaar (?:mijn|m n|zijn|haar) \w+(?: \w+)? (?:nu )?woont\b",
-    r"\bou (?:mon|ma|son|sa) \w+(?: \w+)? (?:habite|vit)\b",
-    r"\bwhere my \w+(?: \w+)? (?:now )?lives\b",
-    r"\b(?:someone|somebody|quelqu un|iemand) (?:else s|d autre|anders)\b.*\b(?:data|donnees|"
-    r"gegevens|adresse|address|adres)\b")
-
 OUT_OF_SCOPE = _any(
     r"\bmeteo\b", r"\bquel temps\b", r"\bpoeme\b", r"\bpoesie\b", r"\bblague\b", r"\brecette\b",
     r"\bchanson\b", r"\bhoroscope\b", r"\bresultat du match\b", r"\bqui a gagne\b",
@@ -82,17 +65,7 @@ OUT_OF_SCOPE = _any(
     # Small talk with the assistant itself.
     r"\bparle moi de toi\b", r"\bqui es tu\b", r"\bje m ennuie\b", r"\bjmennuie\b",
     r"\btell me about yourself\b", r"\bwho are you\b", r"\bi m bored\b",
-    r"\bvertel (?:eens )?over jezelf\b", r"\bwie ben jij\b", r"\bik verveel me\b",
-    # Help to hide income or work from an administration: not something Guichet explains.
-    r"\bsans (?:le |les |la )?declarer\b", r"\b(?:travail|boulot|job) au noir\b",
-    r"\bzwartwerk\b", r"\bzwart werken\b", r"\bwithout declaring\b",
-    r"\bundeclared (?:work|income|job)\b",
-    # Attempts to change Guichet's instructions: refused, never followed.
-    r"\bignore (?:all |the |your )?(?:previous |above |prior )?(?:instructions|rules|prompt)",
-    r"\boublie (?:toutes )?(?:tes|vos|les) (?:instructions|consignes|regles)",
-    r"\bnegeer (?:alle |je |de )?(?:vorige |eerdere )?(?:instructies|regels)",
-    r"\b(?:system prompt|prompt systeme|jailbreak|mode developpeur|developer mode)\b",
-    r"\btu es maintenant\b", r"\byou are now\b", r"\bje bent nu\b")
+    r"\bvertel (?:eens )?over jezelf\b", r"\bwie ben jij\b", r"\bik verveel me\b")
 
 
 def route(text: str) -> Route | None:
@@ -102,8 +75,6 @@ def route(text: str) -> Route | None:
         return Route.GREETING
     if THANKS.match(folded):
         return Route.THANKS
-    if OTHERS_DATA.search(folded):
-        return Route.OTHERS_DATA
     if OWN_FILE.search(folded):
         return Route.OWN_FILE
     if OUT_OF_SCOPE.search(folded):

@@ -6,6 +6,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from assistant.generators.base import AnswerGenerator
@@ -16,18 +17,23 @@ from assistant.models import Answer, Passage, Question
 from assistant.pipeline import AnswerPipeline, Retrieval
 from assistant.profile import load_profile
 from assistant.retrieval import HybridRetriever
+from assistant.safety.checks import build_safety_check
 from assistant.safety.personal_data import mask_personal_data
-from assistant.settings import COLLECTIONS_DIR, Settings
+from assistant.settings import BUNDLED_CORPUS, COLLECTIONS_DIR, Settings
 from assistant.stores.conversations import CONVERSATION_ID_PATTERN, ConversationStore
 from assistant.stores.database import DATABASE_FILE, Database, SQLiteDatabase
 from assistant.stores.feedback import Feedback, FeedbackReason, FeedbackStore, Rating
 from assistant.stores.migrations import migrate
 from indexing.builder import BuildReport, ProgressFactory, build_index
+from indexing.embedding_cache import EmbeddingCache
 from indexing.embeddings import EmbeddingBackend, create_embedding_backend
+from indexing.embeddings.query_cache import QueryCachingBackend
 from indexing.errors import GuichetError, UnknownCollection
 from indexing.layout import IndexLayout
 from indexing.manifest import IndexManifest
+from indexing.corpus import load_corpus
 from indexing.models import Language, ProcedureDocument
+from indexing.questions import QUERY_CACHE_SUFFIX, embed_queries_cached, example_questions
 from indexing.reader import open_index
 
 logger = logging.getLogger(__name__)
@@ -43,7 +49,8 @@ def ensure_index(settings: Settings, backend: EmbeddingBackend, *, rebuild: bool
     if settings.collection:
         return BuildReport(IndexManifest.read(_collection_build(settings)), rebuilt=False)
     options = {"progress": progress} if progress else {}
-    return build_index(settings.corpus_dir, settings.data_dir, backend, rebuild=rebuild, **options)
+    return build_index(settings.corpus_dir, settings.data_dir, backend, rebuild=rebuild,
+                       cache_path=settings.embedding_cache, **options)
 
 
 def _collection_build(settings: Settings) -> Path:
@@ -91,6 +98,25 @@ def open_stores(settings: Settings) -> Stores:
                   FeedbackStore(database))
 
 
+@cache
+def reference_questions() -> tuple[str, ...]:
+    """The bundled corpus's example questions: what ordinary questions look like, for the safety
+    step, whatever collection is served (thresholds were chosen with them)."""
+    return tuple(q.text for q in example_questions(load_corpus(BUNDLED_CORPUS).documents))
+
+
+def _reference_embedder(settings: Settings, backend: EmbeddingBackend):
+    """Embeds the safety exemplars once per model: later starts read them from the data folder."""
+    def embed(texts):
+        cache = EmbeddingCache(settings.embedding_cache, backend.name + QUERY_CACHE_SUFFIX)
+        try:
+            return embed_queries_cached(backend, texts, cache)
+        finally:
+            cache.close()
+
+    return embed
+
+
 class Guichet:
     """One warm assistant: the embedding model loaded, one build of the index open."""
 
@@ -111,9 +137,17 @@ class Guichet:
         stores = stores or open_stores(settings)
         index = open_index(settings.index_dir, backend)
         backend.warm_up()
-        retriever = HybridRetriever(index, backend, settings.retrieval_candidates, settings.rrf_k)
-        pipeline = AnswerPipeline(retriever, index.documents, load_profile(settings.profile),
-                                  stores.conversations, generator or create_generator(settings),
+        queries = backend if isinstance(backend, QueryCachingBackend) else QueryCachingBackend(
+            backend)
+        retriever = HybridRetriever(index, queries, settings.retrieval_candidates, settings.rrf_k)
+        profile = load_profile(settings.profile)
+        embed_reference = _reference_embedder(settings, backend)
+        ordinary = list(dict.fromkeys([*reference_questions(),
+                                       *(q.text for q in index.questions.questions)]))
+        safety = build_safety_check(embed_reference, queries.embed_queries,
+                                    embed_reference(ordinary), profile.region)
+        pipeline = AnswerPipeline(retriever, index.documents, profile, stores.conversations,
+                                  generator or create_generator(settings), safety,
                                   settings.confidence_threshold, settings.max_question_chars)
         return cls(settings, retriever, pipeline, stores)
 

@@ -16,6 +16,7 @@ BUNDLED_PROFILE = Path(__file__).resolve().parent / "profiles" / "brussels-examp
 
 
 COLLECTIONS_DIR = "collections"
+EMBEDDING_CACHE_FILE = "embedding-cache.sqlite"
 COLLECTION_NAME_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
 
 
@@ -34,6 +35,10 @@ class Settings(BaseSettings):
                              description="Folder of the corpus (fr/, nl/, en/ of Markdown files).")
     data_dir: Path = Field(default_factory=default_data_dir,
                            description="Where indexes and databases are written.")
+    cache_dir: Path | None = Field(default=None,
+                                   description="Where embeddings are kept between builds and "
+                                               "starts (the data folder when unset); several "
+                                               "data folders may share one.")
     embedding_model: str = Field(
         default=DEFAULT_EMBEDDING_MODEL,
         description="Embedding model: a packaged offline model, or any sentence-transformers "
@@ -105,6 +110,10 @@ class Settings(BaseSettings):
     def with_overrides(self, **changes: object) -> Settings:
         """A copy with some values changed, validated again (model_copy would skip it)."""
         return type(self)(**{**self.model_dump(), **changes})
+
+    @property
+    def embedding_cache(self) -> Path:
+        return (self.cache_dir or self.data_dir) / EMBEDDING_CACHE_FILE
 
     @property
     def index_dir(self) -> Path:

@@ -19,11 +19,13 @@ from indexing.errors import CorpusProblem
 from indexing.layout import IndexLayout
 from indexing.lexical import LexicalIndex
 from indexing.manifest import Fingerprint, IndexManifest
+from indexing.questions import QUERY_CACHE_SUFFIX, QuestionIndex
 from indexing.source import CorpusSource, MarkdownCorpus
 
 logger = logging.getLogger(__name__)
 
 CHUNKS_FILE = "chunks.jsonl"
+QUESTIONS_DIR = "questions"
 
 
 @dataclass
@@ -47,13 +49,14 @@ def fingerprint_of(source: CorpusSource, backend: EmbeddingBackend) -> Fingerpri
 
 
 def build_index(source: CorpusSource | Path, data_dir: Path, backend: EmbeddingBackend, *,
-                rebuild: bool = False, progress: ProgressFactory = _no_progress) -> BuildReport:
+                rebuild: bool = False, progress: ProgressFactory = _no_progress,
+                cache_path: Path | None = None) -> BuildReport:
     """Build the index unless the current one already matches the source, model and chunking.
 
     A Path is a Markdown corpus folder. `progress(total)` returns a callback that receives the
     number of chunks just embedded. Broken documents are reported in the result and left out;
-    the others are indexed. Embeddings are cached in `data_dir`, so an interrupted build resumes
-    and a changed document re-embeds only its own chunks.
+    the others are indexed. Embeddings are cached (in `data_dir` unless `cache_path` says where),
+    so an interrupted build resumes and a changed document re-embeds only its own chunks.
     """
     if isinstance(source, Path):
         source = MarkdownCorpus(source)
@@ -67,7 +70,7 @@ def build_index(source: CorpusSource | Path, data_dir: Path, backend: EmbeddingB
             manifest = IndexManifest.read(current)
             if manifest.fingerprint == fingerprint:
                 return BuildReport(manifest, rebuilt=False, problems=source.load().problems)
-        cache = EmbeddingCache(data_dir / CACHE_FILE, backend.name)
+        cache = EmbeddingCache(cache_path or data_dir / CACHE_FILE, backend.name)
         try:
             return _build(source, layout, backend, fingerprint, progress, cache)
         finally:
@@ -91,6 +94,11 @@ def _build(source: CorpusSource, layout: IndexLayout, backend: EmbeddingBackend,
     DenseIndex.build(partial / "chroma", backend, chunks, texts, on_progress=progress(len(chunks)),
                      cache=cache)
     LexicalIndex.build(chunks, texts).save(partial / "lexical")
+    query_cache = EmbeddingCache(cache.path, backend.name + QUERY_CACHE_SUFFIX)
+    try:
+        QuestionIndex.build(partial / QUESTIONS_DIR, backend, corpus.documents, query_cache)
+    finally:
+        query_cache.close()
     with (partial / CHUNKS_FILE).open("w", encoding="utf-8") as out:
         for chunk in chunks:
             out.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")

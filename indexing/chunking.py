@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from indexing.models import Chunk, ProcedureDocument, Section, SectionKind
 from indexing.sections import OVERVIEW_HEADINGS
 
-# Part of the fingerprint: a change here rebuilds every index. 2: documents kept with the index.
-CHUNKING_VERSION = "2"
+# Part of the fingerprint: a change here rebuilds every index. 2: documents kept with the index;
+# 3: example questions embedded beside the chunks.
+CHUNKING_VERSION = "3"
 DEFAULT_MAX_WORDS = 150
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")

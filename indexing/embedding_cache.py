@@ -21,6 +21,7 @@ CACHE_FILE = "embedding-cache.sqlite"
 class EmbeddingCache:
     def __init__(self, path: Path, model: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
         self._model = model
         self._db = sqlite3.connect(path)
         self._db.execute("PRAGMA journal_mode=WAL")

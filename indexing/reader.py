@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexing.builder import CHUNKS_FILE
+from indexing.builder import CHUNKS_FILE, QUESTIONS_DIR
 from indexing.dense import DenseIndex
 from indexing.documents_file import DOCUMENTS_FILE, read_documents
 from indexing.embeddings.base import EmbeddingBackend
@@ -14,6 +14,7 @@ from indexing.errors import GuichetError, IndexNotBuiltError
 from indexing.layout import BuildLease, IndexLayout
 from indexing.lexical import LexicalIndex
 from indexing.manifest import IndexManifest
+from indexing.questions import QuestionIndex
 from indexing.models import Chunk, Language, ProcedureDocument, SectionKind
 
 
@@ -27,6 +28,7 @@ class OpenIndex:
     dense: DenseIndex
     lexical: LexicalIndex
     documents: list[ProcedureDocument]
+    questions: QuestionIndex
     lease: BuildLease
 
     def close(self) -> None:
@@ -56,7 +58,8 @@ def open_index(data_dir: Path, backend: EmbeddingBackend) -> OpenIndex:
     return OpenIndex(folder, manifest, chunks,
                      DenseIndex.open(folder / "chroma", backend, chunk_languages),
                      LexicalIndex.load(folder / "lexical"),
-                     read_documents(folder / DOCUMENTS_FILE), lease)
+                     read_documents(folder / DOCUMENTS_FILE),
+                     QuestionIndex.load(folder / QUESTIONS_DIR), lease)
 
 
 def _read_chunks(path: Path) -> dict[str, Chunk]:

@@ -11,6 +11,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,10 @@ from assistant.service import Guichet, ensure_index
 from assistant.settings import BUNDLED_CORPUS, Settings
 from indexing.embeddings import DEFAULT_EMBEDDING_MODEL, create_embedding_backend
 from tests.corpus_factory import write_document
+
+# One embedding cache for the whole session, shared by the servers the tests start: each data
+# folder of a test would otherwise embed the safety exemplars and the reference questions again.
+os.environ.setdefault("GUICHET_CACHE_DIR", tempfile.mkdtemp(prefix="guichet-test-cache-"))
 
 _real_connect = socket.socket.connect
 
@@ -50,7 +55,8 @@ def embedding_backend():
 @pytest.fixture(scope="session")
 def bundled_settings(tmp_path_factory) -> Settings:
     """Settings over the bundled corpus with a data folder of the test session."""
-    return Settings(corpus_dir=BUNDLED_CORPUS, data_dir=tmp_path_factory.mktemp("bundled-data"))
+    return Settings(corpus_dir=BUNDLED_CORPUS, data_dir=tmp_path_factory.mktemp("bundled-data"),
+                    cache_dir=Path(os.environ["GUICHET_CACHE_DIR"]))
 
 
 @pytest.fixture(scope="session")

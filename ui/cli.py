@@ -133,7 +133,8 @@ def run_index(args: argparse.Namespace, settings: Settings) -> int:
                   "--collection service-public", file=sys.stderr)
             return 2
         report = build_index(ServicePublicExport(args.export), settings.index_dir, backend,
-                             rebuild=args.rebuild, progress=_progress_bar)
+                             rebuild=args.rebuild, progress=_progress_bar,
+                             cache_path=settings.embedding_cache if settings.cache_dir else None)
     else:
         report = ensure_index(settings.with_overrides(collection=""), backend,
                               rebuild=args.rebuild, progress=_progress_bar)

@@ -27,12 +27,21 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 
 
 @pytest.fixture(scope="session")
-def live_server(bundled_guichet, bundled_settings, tmp_path_factory):
+def commune_port() -> int:
+    """The port of the commune's site of the widget tests, known before the server starts: the
+    server lets only the sites of GUICHET_CORS_ORIGINS frame the chat."""
+    return _free_port()
+
+
+@pytest.fixture(scope="session")
+def live_server(bundled_guichet, bundled_settings, tmp_path_factory, commune_port):
     """The whole app (chat, widget, API, staff workbench) at a base URL."""
     port = _free_port()
     log_path = tmp_path_factory.mktemp("browser-server") / "server.log"
     env = {**os.environ, "GUICHET_DATA_DIR": str(bundled_settings.data_dir),
-           "GUICHET_CORPUS_DIR": str(bundled_settings.corpus_dir)}
+           "GUICHET_CORPUS_DIR": str(bundled_settings.corpus_dir),
+           "GUICHET_ASK_RATE_PER_MINUTE": "100000", "GUICHET_FEEDBACK_RATE_PER_MINUTE": "100000",
+           "GUICHET_CORS_ORIGINS": f'["http://127.0.0.1:{commune_port}"]'}
     with log_path.open("w") as log:
         process = subprocess.Popen([str(GUICHET), "serve", "--port", str(port)], env=env,
                                    stdout=log, stderr=subprocess.STDOUT)

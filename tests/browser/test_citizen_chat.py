@@ -80,7 +80,7 @@ def no_horizontal_scroll(page: Page) -> bool:
 # ---- fixtures ----
 
 @pytest.fixture(scope="module")
-def commune_site(live_server) -> Iterator[str]:
+def commune_site(live_server, commune_port) -> Iterator[str]:
     """A commune's web page, on another origin than Guichet, with the widget's one script tag.
 
     Served from a second loopback server rather than a routed fake domain: Chromium refuses a
@@ -99,7 +99,7 @@ def commune_site(live_server) -> Iterator[str]:
         def log_message(self, *args) -> None:  # keep pytest's output clean
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", commune_port), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()

@@ -13,7 +13,10 @@ import pytest
 import yaml
 
 from assistant.safety.contacts import find_contacts
-from assistant.settings import BUNDLED_CORPUS, Settings
+from assistant.messages import catalogue
+from assistant.profile import load_profile
+from assistant.safety.urgency.help_lines import load_help_lines
+from assistant.settings import BUNDLED_CORPUS, BUNDLED_PROFILE, Settings
 from evals.questions import load_questions
 from evals.readability import document_readability
 from indexing.claims import load_claims
@@ -193,11 +196,40 @@ def _phone_numbers(document) -> set[str]:
     return numbers
 
 
-def test_every_phone_number_in_the_corpus_was_reviewed():
-    """A wrong number is worse than none: each one is listed with the page that confirms it."""
+def _reviewed() -> set[str]:
     reviewed = yaml.safe_load(REVIEWED_NUMBERS.read_text(encoding="utf-8"))
     assert all(entry["source"].startswith("https://") and entry["who"] for entry in reviewed)
-    known = {_digits(entry["number"]) for entry in reviewed}
+    return {_digits(entry["number"]) for entry in reviewed}
+
+
+def _numbers_in(texts) -> set[str]:
+    return {found for text in texts for found in find_contacts(text)
+            if _PHONE_LIKE.fullmatch(found)}
+
+
+def _catalogue_texts(entry) -> list[str]:
+    if isinstance(entry, dict):
+        return [text for value in entry.values() for text in _catalogue_texts(value)]
+    if isinstance(entry, list):
+        return [text for value in entry for text in _catalogue_texts(value)]
+    return [str(entry)]
+
+
+def test_every_phone_number_in_the_corpus_was_reviewed():
+    """A wrong number is worse than none: each one is listed with the page that confirms it."""
+    known = _reviewed()
     unreviewed = {(d.language.value, d.doc_id, number) for d in DOCUMENTS
                   for number in _phone_numbers(d) if _digits(number) not in known}
     assert unreviewed == set()
+
+
+def test_every_other_number_guichet_can_say_was_reviewed_too():
+    """The urgency help lines, the deployment profiles and the message catalogue."""
+    said = {("help lines", number) for number in load_help_lines().numbers()}
+    for profile in sorted(BUNDLED_PROFILE.parent.glob("*.yaml")):
+        said |= {(profile.name, n) for n in _numbers_in(load_profile(profile).contact_texts())}
+    for language in Language:
+        texts = _catalogue_texts(catalogue().everything(language))
+        said |= {(f"messages/{language.value}.yaml", n) for n in _numbers_in(texts)}
+    known = _reviewed()
+    assert {(where, number) for where, number in said if _digits(number) not in known} == set()

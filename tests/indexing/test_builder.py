@@ -112,10 +112,27 @@ def test_a_killed_rebuild_leaves_the_previous_index_in_service(small_corpus, tmp
     assert after.rebuilt and not list(layout.indexes_dir.glob("*.partial"))
 
 
-def test_only_the_current_and_the_previous_builds_are_kept(small_corpus, tmp_path,
+def test_an_old_build_is_removed_only_once_nobody_holds_it(small_corpus, tmp_path,
                                                            embedding_backend):
     data = tmp_path / "data"
-    versions = [build_index(small_corpus, data, embedding_backend, rebuild=True)
-                .manifest.index_version for _ in range(3)]
-    kept = sorted(p.name for p in (data / "indexes").iterdir())
-    assert kept == sorted(versions[1:])
+    first = build_index(small_corpus, data, embedding_backend).manifest.index_version
+    layout = IndexLayout(data)
+    served = layout.lease(layout.current_build())  # a server answering from the first build
+    second = build_index(small_corpus, data, embedding_backend, rebuild=True)
+    third = build_index(small_corpus, data, embedding_backend, rebuild=True)
+    kept = sorted(p.name for p in layout.indexes_dir.iterdir())
+    assert kept == sorted([first, third.manifest.index_version])  # the second one was unheld
+    assert second.manifest.index_version not in kept
+    served.release()
+    assert [p.name for p in layout.remove_unused_builds()] == [first]
+    assert [p.name for p in layout.indexes_dir.iterdir()] == [third.manifest.index_version]
+
+
+def test_what_a_killed_build_left_is_removed_when_the_next_build_starts(small_corpus, tmp_path,
+                                                                        embedding_backend):
+    data = tmp_path / "data"
+    build_index(small_corpus, data, embedding_backend)
+    leftover = IndexLayout(data).indexes_dir / "20260101T000000Z-deadbeef.partial"
+    (leftover / "chroma").mkdir(parents=True)
+    report = build_index(small_corpus, data, embedding_backend)
+    assert not report.rebuilt and not leftover.exists()

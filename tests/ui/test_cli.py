@@ -99,8 +99,16 @@ def test_ask_prints_the_answer_then_sources_then_contacts(bundled_guichet, bundl
     assert "https://" in out.split("Sources:")[1]
 
 
-def test_an_over_long_question_is_refused_with_a_message(bundled_settings, tmp_path):
-    result = run_guichet("ask", "x" * 1200, data_dir=tmp_path / "none")
+@pytest.mark.slow
+def test_an_over_long_question_is_refused_with_a_message(bundled_settings):
+    result = run_guichet("ask", "x" * 1200, data_dir=bundled_settings.data_dir)
     assert result.returncode == 2
-    assert "1 to 1000 characters (it has 1200)" in result.stderr
+    assert "question: The text is 1200 characters long; the limit is 1000" in result.stderr
+    assert "Traceback" not in result.stderr and "xxxx" not in result.stderr
+
+
+def test_an_invalid_setting_is_reported_in_one_line(tmp_path):
+    result = run_guichet("serve", "--port", "99999", data_dir=tmp_path / "data")
+    assert result.returncode == 2
+    assert "invalid setting (port: Input should be less than or equal to 65535)" in result.stderr
     assert "Traceback" not in result.stderr

@@ -11,8 +11,10 @@ import logging
 import traceback
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from indexing.errors import InvalidInput
@@ -44,9 +46,19 @@ async def _invalid_input(request: Request, exc: InvalidInput) -> JSONResponse:
     return unprocessable(location, exc.field, str(exc))
 
 
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    # FastAPI answers 400 when a body cannot be parsed at all (nested too deep, not UTF-8):
+    # that is the body's fault, said like any other invalid body.
+    if exc.status_code == 400:
+        return unprocessable("body", "json", "The body could not be read as JSON; send one "
+                             'UTF-8 JSON object, e.g. {"question": "..."}.')
+    return await http_exception_handler(request, exc)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_failed)
     app.add_exception_handler(InvalidInput, _invalid_input)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
 
 
 class UnexpectedErrors:

@@ -83,7 +83,7 @@ class AnswerOut(BaseModel):
     def from_answer(cls, answer: Answer) -> AnswerOut:
         handoff = None
         if answer.handoff is not None:
-            handoff = HandoffOut(reason=answer.handoff.reason, channels=[
+            handoff = HandoffOut(reason=answer.handoff.reason.value, channels=[
                 ChannelOut(kind=c.kind.value, label=c.label, value=c.value, hours=c.hours)
                 for c in answer.handoff.channels])
         return cls(question=answer.question, language=answer.language.value,

@@ -1,17 +1,34 @@
-"""Urgency detection: every danger phrasing is caught with 112 first, no procedure question is."""
+"""The urgency patterns and help lines: every plain danger phrasing is caught with 112 first, no
+procedure question is. The exemplar matcher is switched off here (its margin cannot be reached),
+so that these tests read the patterns alone; tests/assistant/safety/test_safety_check.py runs both."""
 
 from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
-from assistant.urgency import Urgency, UrgencyKind, detect_urgency, urgent_message
-from indexing.models import ChannelKind, Language
+from assistant.compose.urgent import urgent_message
+from assistant.safety.checks import URGENCY_DIR
+from assistant.safety.exemplars import ExemplarMatcher
+from assistant.safety.patterns import load_patterns
+from assistant.safety.urgency.detector import Urgency, UrgencyDetector
+from assistant.safety.urgency.help_lines import load_help_lines
+from assistant.safety.urgency.kinds import UrgencyKind
+from indexing.models import ChannelKind, Language, Region
 
 FR, NL, EN = Language.FR, Language.NL, Language.EN
 SUICIDE, VIOLENCE, CHILD = UrgencyKind.SUICIDE, UrgencyKind.VIOLENCE, UrgencyKind.CHILD_DANGER
 FIRE, MEDICAL, POISONING = UrgencyKind.FIRE, UrgencyKind.MEDICAL, UrgencyKind.POISONING
+GAS = UrgencyKind.GAS
+_NEVER = ExemplarMatcher({"medical": np.eye(3, 4)}, np.eye(3, 4), neighbours=3)
+PATTERNS_ONLY = UrgencyDetector(load_patterns(URGENCY_DIR / "patterns", UrgencyKind),
+                                load_help_lines(), _NEVER, float("inf"), Region.BRUSSELS)
+
+
+def detect_urgency(text: str, language: Language) -> Urgency | None:
+    return PATTERNS_ONLY.detect(text, np.zeros((1, 4)), language)
 
 URGENT_FR = [
     ("je veux mourir", SUICIDE),
@@ -37,7 +54,7 @@ URGENT_FR = [
     ("ma fille de 6 ans a disparu", CHILD),
     ("il y a de la fumée qui sort de chez le voisin", FIRE),
     ("au feu la cuisine brule", FIRE),
-    ("ça sent le gaz dans tout l'immeuble", FIRE),
+    ("ça sent le gaz dans tout l'immeuble", GAS),
     ("mon bébé ne respire plus", MEDICAL),
     ("mon pere est tombe il ne se reveille pas", MEDICAL),
     ("je crois que mon père fait un AVC", MEDICAL),
@@ -48,7 +65,7 @@ URGENT_FR = [
     # a plan with a date, asking for a lethal dose, the means laid out next to a farewell letter,
     # a child on a height, a child screaming under blows, a smell of gas said strongly, a child
     # who drank a household product, a partner who strangled.
-    ("ca sent tres fort le gaz dans l'immeuble et ma voisine ouvre pas", FIRE),
+    ("ca sent tres fort le gaz dans l'immeuble et ma voisine ouvre pas", GAS),
     ("j'ai écrit une lettre pour mes enfants et j'ai les médicaments devant moi. comment je fais"
      " pour que le cpas s'occupe d'eux après", SUICIDE),
     ("ma fille de 2 ans a bu du produit pour le lave vaisselle", POISONING),
@@ -61,8 +78,8 @@ URGENT_FR = [
     ("la petite d'en face est penchée par la fenêtre du 5e", CHILD),
     ("un gamin marche sur le toit de l'immeuble", CHILD),
     ("j'entends le bébé des voisins hurler et des coups depuis 1h", CHILD),
-    ("ça pue le gaz dans la cage d'escalier", FIRE),
-    ("une odeur bizarre de gaz chez la voisine", FIRE),
+    ("ça pue le gaz dans la cage d'escalier", GAS),
+    ("une odeur bizarre de gaz chez la voisine", GAS),
     ("mon fils de 3 ans a avalé une pastille pour lave-vaisselle", POISONING),
     ("ma fille a bu du liquide vaisselle", POISONING),
     ("mon ex ma serré le cou jusqu'a ce que je tombe", VIOLENCE),
@@ -99,7 +116,7 @@ URGENT_NL = [
     ("kleine jongen hangt uit het raam op de 4de verdieping", CHILD),
     ("mijn peuter is uit het raam gevallen", CHILD),
     ("ik hoor de buren schreeuwen en klappen, een kindje huilt", CHILD),
-    ("het stinkt hier naar gas in de gang en de buurvrouw doet niet open", FIRE),
+    ("het stinkt hier naar gas in de gang en de buurvrouw doet niet open", GAS),
     ("mn dochtertje heeft van de wc eend gedronken", POISONING),
     ("mijn zoon heeft een pil van oma ingeslikt", POISONING),
     ("mijn vriend kneep gisteren mijn keel dicht en nu komt hij terug", VIOLENCE),
@@ -133,7 +150,7 @@ URGENT_EN = [
     ("a toddler is climbing over the balcony railing on the 5th floor", CHILD),
     ("theres a kid hanging out of a window on the 3rd floor", CHILD),
     ("i can hear a kid screaming next door and someone hitting him", CHILD),
-    ("it smells really strongly of gas in our building", FIRE),
+    ("it smells really strongly of gas in our building", GAS),
     ("my daughter (2) drank some dish soap", POISONING),
     ("my son swallowed one of grandma's pills", POISONING),
     ("my bf put his hands around my neck last night and hes coming back", VIOLENCE),
@@ -351,6 +368,7 @@ EXAMPLE_OF_KIND = {
     VIOLENCE: "mijn man slaat me",
     CHILD: "de buurman slaat zijn kinderen",
     FIRE: "there's a fire in the kitchen",
+    GAS: "ça sent le gaz dans tout l'immeuble",
     MEDICAL: "mon bébé ne respire plus",
     POISONING: "my son drank bleach",
 }
@@ -375,3 +393,31 @@ def test_urgent_message_is_in_the_asked_language(language, call_now):
     urgency = detect_urgency("je veux mourir", language)
     assert urgency is not None
     assert call_now in urgent_message(urgency, language)
+
+
+@pytest.mark.parametrize(("language", "sibelga"), [(FR, True), (NL, True), (EN, True)])
+def test_a_gas_smell_names_the_brussels_gas_line_after_112(language, sibelga):
+    urgency = detect_urgency("het stinkt hier naar gas in de gang", language)
+    assert urgency is not None and urgency.kind is GAS
+    assert _numbers(urgency)[:2] == ["112", "0800 19 400"]
+
+
+def test_a_region_only_line_is_left_out_of_another_region_s_deployment():
+    other = UrgencyDetector(load_patterns(URGENCY_DIR / "patterns", UrgencyKind),
+                            load_help_lines(), _NEVER, float("inf"), Region.WALLONIA)
+    urgency = other.detect("ça sent le gaz partout", np.zeros((1, 4)), FR)
+    assert urgency is not None and "0800 19 400" not in _numbers(urgency)
+
+
+@pytest.mark.parametrize("text", [
+    "Il y a deux ans j'ai été victime de violences conjugales. Aujourd'hui je suis en sécurité.",
+    "My grandmother had carbon monoxide poisoning last winter, she has recovered.",
+    "Vorig jaar had mijn vader een hartinfarct, hij is volledig hersteld.",
+])
+def test_a_danger_told_as_past_and_settled_is_not_urgent(text):
+    assert detect_urgency(text, FR) is None
+
+
+def test_a_past_danger_that_is_coming_back_tonight_stays_urgent():
+    urgency = detect_urgency("il m'a étranglée il y a deux semaines et il revient ce soir", FR)
+    assert urgency is not None and urgency.kind is VIOLENCE

@@ -1,0 +1,1 @@
+"""Writing what Guichet says: answers from the sources, handoffs, emergency messages."""
