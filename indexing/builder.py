@@ -19,13 +19,15 @@ from indexing.errors import CorpusProblem
 from indexing.layout import IndexLayout
 from indexing.lexical import LexicalIndex
 from indexing.manifest import Fingerprint, IndexManifest
-from indexing.questions import QUERY_CACHE_SUFFIX, QuestionIndex
+from indexing.not_covered import write_topics
+from indexing.questions import QUERY_CACHE_SUFFIX, QuestionIndex, example_questions
 from indexing.source import CorpusSource, MarkdownCorpus
 
 logger = logging.getLogger(__name__)
 
 CHUNKS_FILE = "chunks.jsonl"
 QUESTIONS_DIR = "questions"
+NOT_COVERED_DIR = "not-covered"
 
 
 @dataclass
@@ -96,13 +98,18 @@ def _build(source: CorpusSource, layout: IndexLayout, backend: EmbeddingBackend,
     LexicalIndex.build(chunks, texts).save(partial / "lexical")
     query_cache = EmbeddingCache(cache.path, backend.name + QUERY_CACHE_SUFFIX)
     try:
-        QuestionIndex.build(partial / QUESTIONS_DIR, backend, corpus.documents, query_cache)
+        QuestionIndex.build(partial / QUESTIONS_DIR, backend,
+                            example_questions(corpus.documents), query_cache)
+        QuestionIndex.build(partial / NOT_COVERED_DIR, backend,
+                            [q for topic in corpus.not_covered for q in topic.indexed_questions()],
+                            query_cache)
     finally:
         query_cache.close()
     with (partial / CHUNKS_FILE).open("w", encoding="utf-8") as out:
         for chunk in chunks:
             out.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
     write_documents(partial / DOCUMENTS_FILE, corpus.documents)
+    write_topics(partial / NOT_COVERED_DIR, corpus.not_covered)
     manifest = IndexManifest(
         index_version=version, corpus_hash=fingerprint.corpus_hash,
         embedding_model=fingerprint.embedding_model,

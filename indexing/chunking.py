@@ -16,8 +16,8 @@ from indexing.models import Chunk, ProcedureDocument, Section, SectionKind
 from indexing.sections import OVERVIEW_HEADINGS
 
 # Part of the fingerprint: a change here rebuilds every index. 2: documents kept with the index;
-# 3: example questions embedded beside the chunks.
-CHUNKING_VERSION = "3"
+# 3: example questions embedded beside the chunks; 4: the topics a corpus does not cover too.
+CHUNKING_VERSION = "4"
 DEFAULT_MAX_WORDS = 150
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 import yaml
@@ -27,6 +28,9 @@ from indexing.models import (
 )
 from indexing.sections import allowed_headings, section_kind
 
+if TYPE_CHECKING:  # the topics read this module's rules for ids and questions
+    from indexing.not_covered import NotCoveredTopic
+
 REQUIRED_FIELDS = ("id", "title", "language", "region", "source_url", "reviewed", "summary",
                    "keywords", "contacts")
 # Optional: documents written before a field existed still load.
@@ -35,6 +39,7 @@ CONTACT_FIELDS = ("kind", "label", "value", "hours")
 DOC_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SUMMARY_WORDS = 40
 MAX_QUESTION_CHARS = 200
+NOT_COVERED_FILE = "not-covered.yaml"
 
 
 @dataclass
@@ -43,6 +48,7 @@ class CorpusLoad:
 
     documents: list[ProcedureDocument] = field(default_factory=list)
     problems: list[CorpusProblem] = field(default_factory=list)
+    not_covered: list[NotCoveredTopic] = field(default_factory=list)
 
 
 class _InvalidDocument(Exception):
@@ -55,6 +61,12 @@ class _InvalidDocument(Exception):
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """The Markdown files of a corpus, in a stable order."""
     return sorted(p for p in corpus_dir.glob("*/*.md") if p.is_file())
+
+
+def indexed_files(corpus_dir: Path) -> list[Path]:
+    """Every file of a corpus that its index is built from."""
+    extra = [p for p in (corpus_dir / NOT_COVERED_FILE,) if p.is_file()]
+    return corpus_files(corpus_dir) + extra
 
 
 def load_corpus(corpus_dir: Path) -> CorpusLoad:

@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from indexing.corpus import corpus_files
+from indexing.corpus import indexed_files
 
 MANIFEST_FILE = "manifest.json"
 
@@ -50,7 +50,7 @@ class IndexManifest:
 def corpus_hash(corpus_dir: Path) -> str:
     """A hash of every corpus file's path and bytes: any edit, addition or removal changes it."""
     digest = hashlib.sha256()
-    for path in corpus_files(corpus_dir):
+    for path in indexed_files(corpus_dir):
         digest.update(path.relative_to(corpus_dir).as_posix().encode())
         digest.update(b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())

@@ -59,10 +59,8 @@ class QuestionIndex:
         self._language_of = np.array([q.language.value for q in questions])
 
     @classmethod
-    def build(cls, folder: Path, backend: EmbeddingBackend,
-              documents: Sequence[ProcedureDocument],
+    def build(cls, folder: Path, backend: EmbeddingBackend, questions: list[IndexedQuestion],
               cache: EmbeddingCache | None = None) -> QuestionIndex:
-        questions = example_questions(documents)
         vectors = embed_queries_cached(backend, [q.text for q in questions], cache)
         folder.mkdir(parents=True, exist_ok=True)
         np.save(folder / VECTORS_FILE, vectors)

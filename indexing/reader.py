@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexing.builder import CHUNKS_FILE, QUESTIONS_DIR
+from indexing.builder import CHUNKS_FILE, NOT_COVERED_DIR, QUESTIONS_DIR
 from indexing.dense import DenseIndex
 from indexing.documents_file import DOCUMENTS_FILE, read_documents
 from indexing.embeddings.base import EmbeddingBackend
@@ -14,6 +14,7 @@ from indexing.errors import GuichetError, IndexNotBuiltError
 from indexing.layout import BuildLease, IndexLayout
 from indexing.lexical import LexicalIndex
 from indexing.manifest import IndexManifest
+from indexing.not_covered import TopicLabel, read_topics
 from indexing.questions import QuestionIndex
 from indexing.models import Chunk, Language, ProcedureDocument, SectionKind
 
@@ -30,6 +31,8 @@ class OpenIndex:
     documents: list[ProcedureDocument]
     questions: QuestionIndex
     lease: BuildLease
+    not_covered: QuestionIndex
+    topics: dict[str, TopicLabel]
 
     def close(self) -> None:
         """Let the build be removed once a newer one is current."""
@@ -59,7 +62,9 @@ def open_index(data_dir: Path, backend: EmbeddingBackend) -> OpenIndex:
                      DenseIndex.open(folder / "chroma", backend, chunk_languages),
                      LexicalIndex.load(folder / "lexical"),
                      read_documents(folder / DOCUMENTS_FILE),
-                     QuestionIndex.load(folder / QUESTIONS_DIR), lease)
+                     QuestionIndex.load(folder / QUESTIONS_DIR), lease,
+                     QuestionIndex.load(folder / NOT_COVERED_DIR),
+                     read_topics(folder / NOT_COVERED_DIR))
 
 
 def _read_chunks(path: Path) -> dict[str, Chunk]:

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from indexing.corpus import CorpusLoad, load_corpus
 from indexing.manifest import corpus_hash
+from indexing.not_covered import load_not_covered
 
 
 class CorpusSource(Protocol):
@@ -33,7 +34,10 @@ class MarkdownCorpus:
         return corpus_hash(self.folder)
 
     def load(self) -> CorpusLoad:
-        return load_corpus(self.folder)
+        load = load_corpus(self.folder)
+        load.not_covered, problems = load_not_covered(self.folder)
+        load.problems += problems
+        return load
 
 
 def file_hash(path: Path) -> str:

@@ -15,7 +15,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.confidence import corroborated
 from assistant.models import AnswerStatus, Question
 from assistant.service import Guichet
 from indexing.builder import build_index
@@ -199,7 +198,7 @@ def test_an_answer_from_a_long_section_cites_that_section_once(service_public_co
     from_later_pieces = 0
     for chunk in later_pieces:
         question = chunk.text.split(". ")[0].lstrip("- ")[:300]
-        best = corroborated(guichet.explain(question, Language.FR).passages)
+        best = guichet.explain(question, Language.FR).candidates.passages
         answer = guichet.ask(Question(question))
         if answer.status is not AnswerStatus.ANSWER or not best or best[0].chunk != chunk:
             continue

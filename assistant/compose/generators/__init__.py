@@ -1,0 +1,1 @@
+"""Answer generators: turn numbered sources into a cited answer text."""
