@@ -81,6 +81,7 @@ class HandoffReason(StrEnum):
     URGENT = "urgent"
     LOW_CONFIDENCE = "low_confidence"
     OUT_OF_SCOPE = "out_of_scope"
+    NOT_COVERED = "not_covered"  # a public procedure the corpus has no page on
     OWN_FILE = "own_file"
     OTHERS_DATA = "others_data"
     HARMFUL = "harmful"

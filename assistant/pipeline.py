@@ -1,69 +1,53 @@
-"""The answer pipeline: one question in, one Answer of the contract out.
+"""The answer pipeline: one question in, one Answer of the contract out, through named steps.
 
-Order matters: personal data is masked first (nothing unmasked is stored or logged), danger to
-life is checked before anything else, questions that must not be searched are routed away, and
-only then does retrieval run; below the confidence threshold Guichet hands off instead of guessing.
+    intake    the text checked, the conversation found, personal data masked, the language read
+    safety    danger first (112), then harmful and manipulative requests (refused)
+    analyse   intent, scope, language Guichet does not answer in, the requests and their aspects
+    retrieve  passages and example questions for each request
+    rank      the procedures, scored by the confidence model
+    decide    answer, ask back or hand off, with a typed reason
+    compose   the answer from the sources, or the handoff with its channels
+    check     citations renumbered, unknown contacts removed (inside compose)
+Nothing unmasked is stored or logged; the steps are built once and passed in (see service.py).
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from assistant.confidence import ConfidenceScorer, Evidence, corroborated
-from assistant.safety.contacts import ContactAllowList
-from assistant.generators.base import AnswerGenerator
-from assistant.generators.extractive import ExtractiveGenerator
-from assistant.language import detect_language
-from assistant.messages import catalogue
-from assistant.models import (
-    Answer,
-    AnswerStatus,
-    Audience,
-    Citation,
-    Draft,
-    Handoff,
-    HandoffReason,
-    Passage,
-    Question,
-    Source,
+from assistant.analyse.analysis import Analyser, Analysis
+from assistant.analyse.intents import Intent
+from assistant.analyse.language import detect_language
+from assistant.analyse.scope import Scope
+from assistant.compose.answer import AnswerComposer, AnswerPart
+from assistant.compose.channels import ChannelChooser
+from assistant.compose.urgent import urgent_message
+from assistant.decide.features import RequestSignals
+from assistant.decide.policy import (
+    Decision,
+    DecisionAction,
+    DecisionPolicy,
+    RegionContext,
+    UncoveredTopic,
 )
-from assistant.normalise import SpellingCorrector, expand_sms
 from assistant.inputs import check_id, clean_text
+from assistant.messages import catalogue
+from assistant.models import Answer, AnswerStatus, Audience, Handoff, HandoffReason, Question
+from assistant.retrieve.candidates import CandidateRetriever, Candidates
+from assistant.retrieve.ranker import DocumentRanker, Ranking
+from assistant.safety.checks import SafetyCheck
+from assistant.safety.contacts import ContactAllowList
+from assistant.safety.harm.kinds import HarmKind
 from assistant.safety.personal_data import mask_personal_data, privacy_notice
 from assistant.stores.conversations import CONVERSATION_ID_PATTERN, ConversationStore, Turn
-from assistant.profile import DeploymentProfile
-from assistant.retrieval import HybridRetriever
-from assistant.routing import Route, mentioned_region, route
-from assistant.compose.urgent import urgent_message
-from assistant.safety.checks import SafetyCheck
-from assistant.safety.harm.kinds import HarmKind
-from indexing.errors import GenerationRejected, UnknownConversation
-from indexing.models import (
-    Channel,
-    ChannelKind,
-    Chunk,
-    Language,
-    ProcedureDocument,
-    Region,
-    SectionKind,
-)
+from indexing.errors import UnknownConversation
+from indexing.not_covered import TopicLabel
+from indexing.models import Language, ProcedureDocument, Region
 
 logger = logging.getLogger(__name__)
 messages = catalogue()
 
-RETRIEVAL_K = 10
-MAX_HANDOFF_CHANNELS = 5
-# The sections a citizen needs after the direct answer, in the order they act on them.
-FOLLOW_ON_SECTIONS = (SectionKind.HOW, SectionKind.DOCUMENTS, SectionKind.COST,
-                      SectionKind.DELAY, SectionKind.WHERE)
-# Procedures whose rules differ by region: the answer depends on where the citizen lives.
-REGION_DEPENDENT_PROCEDURES = frozenset({"allocations-familiales", "allocation-loyer",
-                                         "allocations-etudes", "inscription-secondaire",
-                                         "encombrants"})
-FALLBACK_DOCUMENT = "contacts-services"
 # What a refused request gets: the typed reason of its handoff and the message that says so.
 REFUSALS: dict[HarmKind, tuple[HandoffReason, str]] = {
     HarmKind.HURT: (HandoffReason.HARMFUL, "handoff.harmful"),
@@ -72,62 +56,55 @@ REFUSALS: dict[HarmKind, tuple[HandoffReason, str]] = {
     HarmKind.OTHERS_DATA: (HandoffReason.OTHERS_DATA, "handoff.others_data"),
     HarmKind.MANIPULATION: (HandoffReason.MANIPULATION, "handoff.manipulation"),
 }
-FOLLOW_UP_MAX_WORDS = 6
-SECOND_PASSAGE_WEIGHT = 0.5
-# Dense similarity between texts of one language runs higher than across languages; without this
-# handicap an English page sharing a word ("register") beat the right French one. Chosen on dev.
-SAME_LANGUAGE_BIAS = 0.03
-_FOLLOW_UP_START = re.compile(r"^\s*(?:et|mais|alors|ok|en|maar|and|but|what about|how about|"
-                              r"also|aussi|ook)\b", re.IGNORECASE)
-_CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")  # "[2]" and "[1, 3]"
-_REPEATED_MARKER = re.compile(r"(\[\d+\])(?:\s*\1)+")  # "[1][1]" once two sources are one
+MIN_NAMED_QUESTION_WORDS = 3
 
 
 @dataclass(frozen=True)
-class Retrieval:
-    """What retrieval found for a question: passages best document first, the language of the
-    procedure that answers, the evidence behind the confidence, and that procedure."""
+class Resolution:
+    """One request through retrieve, rank and decide."""
 
-    passages: list[Passage]
-    language: Language
-    evidence: Evidence
-    document: ProcedureDocument | None
+    text: str
+    candidates: Candidates
+    ranking: Ranking
+    decision: Decision
+
+
+@dataclass(frozen=True)
+class Steps:
+    """The steps a pipeline chains, each built once (assistant/service.py)."""
+
+    safety: SafetyCheck
+    analyser: Analyser
+    retriever: CandidateRetriever
+    ranker: DocumentRanker
+    policy: DecisionPolicy
+    composer: AnswerComposer
+    channels: ChannelChooser
+    allow_list: ContactAllowList
 
 
 class AnswerPipeline:
-    def __init__(self, retriever: HybridRetriever, documents: Sequence[ProcedureDocument],
-                 profile: DeploymentProfile, conversations: ConversationStore,
-                 generator: AnswerGenerator, safety: SafetyCheck, confidence_threshold: float,
-                 max_question_chars: int) -> None:
-        self.safety = safety
-        self._retriever = retriever
-        self._documents = {(doc.doc_id, doc.language): doc for doc in documents}
-        self._profile = profile
+    def __init__(self, steps: Steps, documents: dict[tuple[str, Language], ProcedureDocument],
+                 topics: dict[str, TopicLabel], conversations: ConversationStore,
+                 region: Region | None, max_question_chars: int) -> None:
+        self.steps = steps
+        self._documents = documents
+        self._topics = topics
         self._conversations = conversations
-        self._generator = generator
-        self._fallback = ExtractiveGenerator()
-        self._scorer = ConfidenceScorer(documents)
-        self._threshold = confidence_threshold
+        self._region = region
         self._max_chars = max_question_chars
-        chunks = list(retriever.index.chunks.values())
-        self._first_chunks = {}
-        for chunk in chunks:
-            self._first_chunks.setdefault((chunk.doc_id, chunk.language, chunk.section), chunk)
-        self._corrector = SpellingCorrector(word for chunk in chunks for word in
-                                            f"{chunk.title} {chunk.text}".split())
-        self.allow_list = ContactAllowList.from_texts(
-            [chunk.text for chunk in chunks] + [chunk.url for chunk in chunks]
-            + [text for doc in documents for channel in doc.contacts
-               for text in (channel.label, channel.value, channel.hours or "")]
-            + profile.contact_texts())
+
+    @property
+    def safety(self) -> SafetyCheck:
+        return self.steps.safety
+
+    @property
+    def allow_list(self) -> ContactAllowList:
+        return self.steps.allow_list
 
     @property
     def generator_name(self) -> str:
-        return self._generator.name
-
-    def explain(self, text: str, language: Language) -> Retrieval:
-        """The retrieval a first-turn question gets, for staff and evaluators to inspect."""
-        return self._retrieve(mask_personal_data(text, self.allow_list.allows).neutral, language)
+        return self.steps.composer.generator_name
 
     @property
     def documents(self) -> dict[tuple[str, Language], ProcedureDocument]:
@@ -146,253 +123,156 @@ class AnswerPipeline:
         if question.conversation_id and not history:
             raise UnknownConversation()
         language = question.language or self._language_of(masked.neutral, history)
-        notice = privacy_notice(masked.kinds, language) if masked.kinds else ""
-        shown = masked.text(language)
-
         answer = self._answer(masked.neutral, language, question.audience, history)
-        answer_text = "\n\n".join(part for part in (answer.answer, notice) if part)
-        answer = replace(answer, question=shown, answer=answer_text,
-                         conversation_id=conversation_id)
+        notice = privacy_notice(masked.kinds, language)
+        shown = masked.text(language)
+        answer = replace(answer, question=shown, conversation_id=conversation_id,
+                         answer="\n\n".join(part for part in (answer.answer, notice) if part))
         self._conversations.add(conversation_id, shown, language,
                                 tuple(dict.fromkeys(c.doc_id for c in answer.citations)))
-        logger.info("question answered: status=%s language=%s confidence=%.2f docs=%s",
-                    answer.status, language, answer.confidence,
-                    [c.doc_id for c in answer.citations])
+        logger.info("question answered: status=%s reason=%s language=%s confidence=%.2f docs=%s",
+                    answer.status, answer.handoff.reason if answer.handoff else "-", language,
+                    answer.confidence, [c.doc_id for c in answer.citations])
         return answer
+
+    def explain(self, text: str, language: Language | None = None,
+                conversation_id: str | None = None) -> Resolution:
+        """What the first request of a question resolves to (after the turns of
+        `conversation_id`, if given), for staff, evaluators and the model's fitting."""
+        masked = mask_personal_data(text, self.allow_list.allows).neutral
+        history = self._conversations.history(conversation_id) if conversation_id else []
+        language = language or self._language_of(masked, history)
+        analysis = self.steps.analyser.analyse(masked, history)
+        return self._resolve(analysis.requests[0].text, language, analysis, 0, history)
 
     def _answer(self, text: str, language: Language, audience: Audience,
                 history: list[Turn]) -> Answer:
-        verdict = self.safety.check(text, language)
+        verdict = self.steps.safety.check(text, language)
         if verdict.urgency is not None:
             return Answer(text, language, AnswerStatus.URGENT,
                           urgent_message(verdict.urgency, language), confidence=1.0,
                           handoff=Handoff(HandoffReason.URGENT, verdict.urgency.channels))
         if verdict.harm is not None:
             reason, message = REFUSALS[verdict.harm.kind]
-            return self._handoff(text, language, messages.text(message, language), reason, None)
-        routed = route(text)
-        if routed in (Route.GREETING, Route.THANKS):
-            opening = "greeting" if routed is Route.GREETING else "thanks"
-            examples = messages.texts("example_questions", language)
-            return Answer(text, language, AnswerStatus.CLARIFY,
-                          "\n".join([messages.text(opening, language), *(f"- {q}" for q in examples)]),
-                          options=examples)
-        if routed is Route.OUT_OF_SCOPE:
-            return self._handoff(text, language, messages.text("handoff.out_of_scope", language),
-                                 HandoffReason.OUT_OF_SCOPE, None)
-
-        query = self._retrieval_query(text, history)
-        retrieved = self._retrieve(query, language, focus=text if query != text else None)
-        document = retrieved.document
-        if routed is Route.OWN_FILE:
-            holder = document if retrieved.evidence.similarity > 0 else None
+            return self._handoff(text, language, messages.text(message, language), reason)
+        analysis = self.steps.analyser.analyse(text, history)
+        early = self._before_search(text, language, analysis)
+        if early is not None:
+            return early
+        resolutions = [self._resolve(request.text, language, analysis, number, history)
+                       for number, request in enumerate(analysis.requests)]
+        if analysis.intent is Intent.OWN_FILE:
+            first = resolutions[0].decision
             return self._handoff(text, language, messages.text("handoff.own_file", language),
-                                 HandoffReason.OWN_FILE, holder)
-        confidence = retrieved.evidence.confidence
-        if document is None or confidence < self._threshold:
-            return self._handoff(text, language, messages.text("handoff.not_confident", language),
-                                 HandoffReason.LOW_CONFIDENCE, document, confidence)
-        if document.doc_id in REGION_DEPENDENT_PROCEDURES:
-            region = mentioned_region(" ".join([*(t.question for t in history), text]))
-            if region is None:
-                options = messages.texts("region_options", language)
-                return Answer(text, language, AnswerStatus.CLARIFY,
-                              "\n".join([messages.text("ask_region", language), *(f"- {o}" for o in options)]),
-                              confidence=confidence, options=options)
-            if region not in (document.region, Region.BRUSSELS):
-                return self._handoff(text, language, messages.text("handoff.other_region", language), HandoffReason.OTHER_REGION,
-                                     None, confidence)
-        return self._grounded_answer(text, language, audience, retrieved)
+                                 HandoffReason.OWN_FILE, first.likely_candidate, first.probability)
+        return self._from_decisions(text, language, audience, analysis, resolutions)
 
-    def _grounded_answer(self, text: str, language: Language, audience: Audience,
-                         retrieved: Retrieval) -> Answer:
-        sources = self._sources(retrieved)
-        draft = self._draft(text, language, sources, audience)
-        by_number = {source.number: source.passage.chunk for source in sources}
-        body, used_numbers = _renumber(draft.text, _same_section(by_number))
-        citations = tuple(self._citation(by_number[n]) for n in used_numbers)
-        if retrieved.language is not language:
-            body = messages.text("french_source_note", language) + "\n\n" + body
-        channels = self._channels(language, retrieved.document)
-        return Answer(text, language, AnswerStatus.ANSWER, body, citations,
-                      retrieved.evidence.confidence, Handoff(HandoffReason.CHOICE, channels))
+    def _before_search(self, text: str, language: Language, analysis: Analysis) -> Answer | None:
+        """Answers that need no search: another language, a greeting, small talk, another
+        country."""
+        if analysis.foreign_language is not None:
+            foreign = messages.foreign(analysis.foreign_language)
+            sentences = [foreign, *(messages.text("unsupported_language", other)
+                                    for other in Language)]
+            return self._handoff(text, language, "\n".join(sentences),
+                                 HandoffReason.UNSUPPORTED_LANGUAGE, with_summary=False)
+        if analysis.intent in (Intent.GREETING, Intent.THANKS):
+            return self._clarify(text, language, analysis.intent.value,
+                                 messages.texts("example_questions", language))
+        if analysis.intent is Intent.SMALL_TALK:
+            return self._handoff(text, language, messages.text("handoff.out_of_scope", language),
+                                 HandoffReason.OUT_OF_SCOPE)
+        if analysis.scope is Scope.OTHER_COUNTRY:
+            return self._handoff(text, language, messages.text("handoff.other_country", language),
+                                 HandoffReason.OTHER_COUNTRY)
+        return None
 
-    def _citation(self, chunk: Chunk) -> Citation:
-        document = self._documents.get((chunk.doc_id, chunk.language))
-        return Citation(chunk.doc_id, chunk.language, chunk.title, chunk.url, chunk.heading,
-                        document.attribution if document else "",
-                        document.reviewed.isoformat() if document else "")
+    def _resolve(self, request: str, language: Language, analysis: Analysis, number: int,
+                 history: list[Turn]) -> Resolution:
+        candidates = self.steps.retriever.retrieve(request, language)
+        aspect = analysis.requests[number].aspect if number < len(analysis.requests) else None
+        previous = history[-1].doc_ids if analysis.follow_up and history else ()
+        signals = RequestSignals(aspect, previous, analysis.foreign_place,
+                                 self.steps.ranker.unknown_share(candidates.query, language),
+                                 len(request.split()))
+        ranking = self.steps.ranker.rank(candidates, language, signals)
+        vague = number < len(analysis.requests) and analysis.requests[number].vague \
+            and not analysis.follow_up
+        region = RegionContext(self._region, analysis.region, analysis.several_regions)
+        uncovered = UncoveredTopic(ranking.uncovered_topic, ranking.uncovered_lead) \
+            if ranking.uncovered_topic else None
+        decision = self.steps.policy.decide(ranking.best, ranking.probability, vague, region,
+                                            uncovered)
+        return Resolution(request, candidates, ranking, decision)
 
-    def _draft(self, text: str, language: Language, sources: list[Source],
-               audience: Audience) -> Draft:
-        try:
-            draft = self._generator.compose(text, language, sources, audience)
-        except GenerationRejected as rejected:
-            logger.warning("generator %s rejected (%s); using the extractive answer",
-                           self._generator.name, rejected)
-            draft = self._fallback.compose(text, language, sources, audience)
-        scrubbed = self.allow_list.scrub(draft.text)
-        if scrubbed.removed:
-            logger.warning("removed contacts found in no source: %s", list(scrubbed.removed))
-        return Draft(scrubbed.text, draft.cited)
+    def _from_decisions(self, text: str, language: Language, audience: Audience,
+                        analysis: Analysis, resolutions: list[Resolution]) -> Answer:
+        first = resolutions[0].decision
+        if first.action is DecisionAction.CLARIFY_PROCEDURE:
+            return self._clarify(text, language, "ask_procedure",
+                                 messages.texts("example_questions", language), first.probability)
+        if first.action is DecisionAction.CLARIFY_REGION:
+            return self._clarify(text, language, "ask_region",
+                                 messages.texts("region_options", language), first.probability)
+        if first.action is DecisionAction.HANDOFF:
+            return self._handoff(text, language, self._handoff_message(first, language),
+                                 first.reason, first.likely_candidate, first.probability)
+        parts = [self._part(resolutions[0])]
+        notes = [messages.text("region_note", language, region=self._region_name(language))] \
+            if first.region_note else []
+        for extra in resolutions[1:]:
+            if extra.decision.action is DecisionAction.ANSWER and \
+                    extra.decision.candidate.doc_id != first.candidate.doc_id:
+                parts.append(self._part(extra))
+            elif extra.decision.action is DecisionAction.HANDOFF and \
+                    len(extra.text.split()) >= MIN_NAMED_QUESTION_WORDS:
+                notes.append(messages.text("second_question", language, question=extra.text))
+        composed = self.steps.composer.compose(parts, language, audience)
+        document = self._documents[(first.candidate.doc_id, language)]
+        return Answer(text, language, AnswerStatus.ANSWER,
+                      "\n\n".join([composed.text, *notes]), composed.citations, first.probability,
+                      Handoff(HandoffReason.CHOICE, self.steps.channels.channels(language,
+                                                                                 document)))
 
-    def _sources(self, retrieved: Retrieval) -> list[Source]:
-        """The best corroborated passage, then the key sections of its document."""
-        best = corroborated(retrieved.passages)[0]
-        chunk = best.chunk
-        picked: list[Passage] = [best]
-        if chunk.position > 0:
-            # A later piece of a long section (a side case) reads wrongly alone: its section's
-            # opening comes first.
-            opening = self._first_chunks[(chunk.doc_id, chunk.language, chunk.section)]
-            picked.insert(0, Passage(opening, best.fused_score))
-        for section in FOLLOW_ON_SECTIONS:
-            if section is chunk.section:
-                continue
-            other = self._first_chunks.get((chunk.doc_id, chunk.language, section))
-            if other is not None:
-                picked.append(Passage(other, 0.0))
-        return [Source(number, passage) for number, passage in enumerate(picked, start=1)]
+    def _part(self, resolution: Resolution) -> AnswerPart:
+        candidate = resolution.decision.candidate
+        document = self._documents[(candidate.doc_id, candidate.language)]
+        return AnswerPart(resolution.text, document, candidate.section, candidate.passages)
 
-    def _retrieve(self, query: str, language: Language, focus: str | None = None) -> Retrieval:
-        """Passages for the query, best document first; `focus` (a follow-up's own words) picks
-        which section of that document answers first."""
-        dense_query = expand_sms(query, language)
-        lexical_query = self._corrector.correct(dense_query)
-        source_language = self._source_language(dense_query, language)
-        passages = _best_document_first(self._retriever.search(
-            dense_query, RETRIEVAL_K, [source_language], lexical_query))
-        supported = corroborated(passages)
-        # The evidence is that of the whole question; the focus only picks the first section.
-        evidence = self._scorer.assess(dense_query, language, passages)
-        if supported and focus:
-            passages = self._focused(passages, supported[0].chunk.doc_id, focus, language,
-                                     source_language)
-            supported = corroborated(passages)
-        if not supported:
-            return Retrieval([], language, evidence, None)
-        best = supported[0].chunk
-        return Retrieval(passages, best.language, evidence,
-                          self._documents.get((best.doc_id, best.language)))
+    def _clarify(self, text: str, language: Language, key: str, options: tuple[str, ...],
+                 confidence: float = 0.0) -> Answer:
+        return Answer(text, language, AnswerStatus.CLARIFY,
+                      "\n".join([messages.text(key, language), *(f"- {o}" for o in options)]),
+                      confidence=confidence, options=options)
 
-    def _focused(self, passages: list[Passage], doc_id: str, focus: str, language: Language,
-                 source_language: Language) -> list[Passage]:
-        expanded = expand_sms(focus, language)
-        focus_passages = self._retriever.search(expanded, RETRIEVAL_K, [source_language],
-                                                self._corrector.correct(expanded))
-        section = next((p for p in corroborated(focus_passages) if p.chunk.doc_id == doc_id), None)
-        if section is None:
-            return passages
-        return [section] + [p for p in passages if p.chunk.chunk_id != section.chunk.chunk_id]
+    def _handoff(self, text: str, language: Language, message: str, reason: HandoffReason,
+                 candidate=None, confidence: float = 0.0, with_summary: bool = True) -> Answer:
+        document = self._documents.get((candidate.doc_id, candidate.language)) if candidate \
+            else None
+        fallback = self.steps.channels.fallback(language)
+        if with_summary and document is None and fallback is not None:
+            message = f"{message}\n{fallback.summary}"
+        return Answer(text, language, AnswerStatus.HANDOFF, message, confidence=confidence,
+                      handoff=Handoff(reason, self.steps.channels.channels(language, document)))
 
-    def _source_language(self, query: str, language: Language) -> Language:
-        """The question's language if its best matching procedure exists in it, else French.
+    def _handoff_message(self, decision: Decision, language: Language) -> str:
+        if decision.reason is HandoffReason.OTHER_REGION:
+            return messages.text("handoff.other_region", language,
+                                 region=self._region_name(language))
+        topic = self._topics.get(decision.topic or "")
+        if decision.reason is HandoffReason.NOT_COVERED and topic is not None:
+            who = messages.table("handled_by", language)[topic.handled_by.value]
+            return messages.text("handoff.not_covered", language, topic=topic.names[language],
+                                 who=who)
+        return messages.text("handoff.not_confident", language)
 
-        The procedure is chosen by the multilingual dense model alone, over both languages:
-        measured on Dutch and English questions, dense ranks procedures better than the hybrid,
-        and a page in the question's language must not win only because it shares its words, so
-        same-language matches are handicapped by SAME_LANGUAGE_BIAS.
-        """
-        if language is Language.FR:
-            return language
-        candidates = self._retriever.search(query, RETRIEVAL_K, [language, Language.FR])
-        dense = [p for p in candidates if p.dense_similarity is not None]
-        if not dense:
-            return Language.FR
+    def _region_name(self, language: Language) -> str:
+        region = self._region or Region.FEDERAL
+        return messages.table("region_names", language)[region.value]
 
-        def similarity(passage: Passage) -> float:
-            bias = SAME_LANGUAGE_BIAS if passage.chunk.language is language else 0.0
-            return passage.dense_similarity - bias
-
-        best = max(dense, key=similarity).chunk.doc_id
-        return language if (best, language) in self._documents else Language.FR
-
-    def _retrieval_query(self, text: str, history: list[Turn]) -> str:
-        """A follow-up ('et ça coûte combien ?') is searched together with the question before."""
-        if history and _looks_like_follow_up(text):
-            return f"{history[-1].question} {text}"
-        return text
-
-    def _language_of(self, text: str, history: list[Turn]) -> Language:
+    @staticmethod
+    def _language_of(text: str, history: list[Turn]) -> Language:
         guess = detect_language(text, history[-1].language if history else Language.FR)
         if not guess.confident and history:
             return history[-1].language
         return guess.language
-
-    def _handoff(self, text: str, language: Language, message: str, reason: HandoffReason,
-                 document: ProcedureDocument | None, confidence: float = 0.0) -> Answer:
-        fallback = self._fallback_document(language)
-        if fallback is not None and document is None:
-            message = f"{message}\n{fallback.summary}"
-        return Answer(text, language, AnswerStatus.HANDOFF, message, confidence=confidence,
-                      handoff=Handoff(reason, self._channels(language, document)))
-
-    def _fallback_document(self, language: Language) -> ProcedureDocument | None:
-        """`contacts-services`: how to reach a human, the fallback of every handoff."""
-        return (self._documents.get((FALLBACK_DOCUMENT, language))
-                or self._documents.get((FALLBACK_DOCUMENT, Language.FR)))
-
-    def _channels(self, language: Language, document: ProcedureDocument | None
-                  ) -> tuple[Channel, ...]:
-        """Human channels first (phone, counter, digital help), then online ones."""
-        document = document or self._fallback_document(language)
-        channels = list(document.contacts if document else ()) + list(
-            self._profile.channels_for(language))
-        # The procedure's own wording of a channel is kept; the profile's same office is dropped.
-        by_office: dict[tuple[ChannelKind, str], Channel] = {}
-        for channel in channels:
-            by_office.setdefault((channel.kind, channel.label.casefold()), channel)
-        unique = list(by_office.values())
-        unique.sort(key=lambda channel: channel.kind is ChannelKind.ONLINE)
-        return tuple(unique[:MAX_HANDOFF_CHANNELS])
-
-
-def _same_section(chunks: dict[int, Chunk]) -> dict[int, int]:
-    """Each source number, mapped to the first source of the same section.
-
-    A long section comes in several chunks (its opening and the piece that matched): one
-    citation says where both come from.
-    """
-    first: dict[tuple[str, Language, str], int] = {}
-    return {number: first.setdefault((chunk.doc_id, chunk.language, chunk.heading), number)
-            for number, chunk in sorted(chunks.items())}
-
-
-def _renumber(text: str, same_section: dict[int, int]) -> tuple[str, list[int]]:
-    """Citations renumbered 1, 2, 3 in order of first use, one number per section; also the
-    source numbers they were."""
-    def cited(marker: str) -> list[int]:
-        return list(dict.fromkeys(same_section.get(int(n), int(n)) for n in marker.split(",")))
-
-    order = list(dict.fromkeys(n for marker in _CITATION.findall(text) for n in cited(marker)))
-    mapping = {old: new for new, old in enumerate(order, start=1)}
-
-    def renumbered(marker: re.Match[str]) -> str:
-        return "".join(f"[{mapping[n]}]" for n in cited(marker.group(1)))
-
-    return _REPEATED_MARKER.sub(r"\1", _CITATION.sub(renumbered, text)), order
-
-
-def _best_document_first(passages: list[Passage]) -> list[Passage]:
-    """Passages of the best document first, that document chosen on all its passages.
-
-    One strong passage of a page that merely mentions the subject (the documents to bring for a
-    residence permit include a passport) must not beat a page whose sections all match.
-    """
-    scores: dict[str, list[float]] = {}
-    for passage in corroborated(passages):
-        scores.setdefault(passage.chunk.doc_id, []).append(passage.fused_score)
-    if not scores:
-        return passages
-    best = max(scores, key=lambda doc: _document_score(scores[doc]))
-    return ([p for p in passages if p.chunk.doc_id == best]
-            + [p for p in passages if p.chunk.doc_id != best])
-
-
-def _document_score(fused_scores: list[float]) -> float:
-    top = sorted(fused_scores, reverse=True)
-    return top[0] + SECOND_PASSAGE_WEIGHT * (top[1] if len(top) > 1 else 0.0)
-
-
-def _looks_like_follow_up(text: str) -> bool:
-    return len(text.split()) <= FOLLOW_UP_MAX_WORDS or bool(_FOLLOW_UP_START.match(text))

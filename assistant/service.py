@@ -9,15 +9,24 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from assistant.generators.base import AnswerGenerator
-from assistant.generators.extractive import ExtractiveGenerator
+from assistant.compose.generators.base import AnswerGenerator
+from assistant.compose.generators.extractive import ExtractiveGenerator
 from assistant.inputs import check_id, clean_text
-from assistant.language import detect_language
+from assistant.analyse.language import detect_language
 from assistant.models import Answer, Passage, Question
-from assistant.pipeline import AnswerPipeline, Retrieval
-from assistant.profile import load_profile
-from assistant.retrieval import HybridRetriever
-from assistant.safety.checks import build_safety_check
+from assistant.analyse.analysis import Analyser
+from assistant.analyse.spelling import SpellingCorrector
+from assistant.compose.answer import AnswerComposer
+from assistant.compose.channels import ChannelChooser
+from assistant.decide.model import load_model
+from assistant.decide.policy import DecisionPolicy
+from assistant.pipeline import AnswerPipeline, Resolution, Steps
+from assistant.profile import DeploymentProfile, load_profile
+from assistant.retrieve.candidates import CandidateRetriever
+from assistant.retrieve.hybrid import HybridRetriever
+from assistant.retrieve.ranker import DocumentRanker
+from assistant.safety.checks import SafetyCheck, build_safety_check
+from assistant.safety.contacts import ContactAllowList
 from assistant.safety.personal_data import mask_personal_data
 from assistant.settings import BUNDLED_CORPUS, COLLECTIONS_DIR, Settings
 from assistant.stores.conversations import CONVERSATION_ID_PATTERN, ConversationStore
@@ -34,7 +43,7 @@ from indexing.manifest import IndexManifest
 from indexing.corpus import load_corpus
 from indexing.models import Language, ProcedureDocument
 from indexing.questions import QUERY_CACHE_SUFFIX, embed_queries_cached, example_questions
-from indexing.reader import open_index
+from indexing.reader import OpenIndex, open_index
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +75,7 @@ def create_generator(settings: Settings) -> AnswerGenerator:
     """The generator the settings choose; LLM clients are imported only when chosen."""
     if settings.generator == "extractive":
         return ExtractiveGenerator()
-    from assistant.generators.llm import LLMGenerator, chat_model_from_settings
+    from assistant.compose.generators.llm import LLMGenerator, chat_model_from_settings
 
     api_key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
     chat_model = chat_model_from_settings(settings.generator, settings.llm_model,
@@ -117,6 +126,31 @@ def _reference_embedder(settings: Settings, backend: EmbeddingBackend):
     return embed
 
 
+def _steps(settings: Settings, index: OpenIndex, retriever: HybridRetriever,
+           queries: QueryCachingBackend, profile: DeploymentProfile, safety: SafetyCheck,
+           generator: AnswerGenerator | None) -> Steps:
+    chunks = list(index.chunks.values())
+    allow_list = ContactAllowList.from_texts(
+        [chunk.text for chunk in chunks] + [chunk.url for chunk in chunks]
+        + [text for doc in index.documents for channel in doc.contacts
+           for text in (channel.label, channel.value, channel.hours or "")]
+        + profile.contact_texts())
+    corrector = SpellingCorrector(word for chunk in chunks
+                                  for word in f"{chunk.title} {chunk.text}".split())
+    model = load_model(settings.confidence_model)
+    return Steps(safety=safety, analyser=Analyser(),
+                 retriever=CandidateRetriever(retriever, index.questions, index.not_covered,
+                                              queries, corrector),
+                 ranker=DocumentRanker(model, index.documents),
+                 policy=DecisionPolicy(model.threshold if settings.confidence_threshold is None
+                                       else settings.confidence_threshold),
+                 composer=AnswerComposer(generator or create_generator(settings), chunks,
+                                         allow_list),
+                 channels=ChannelChooser(profile, {(d.doc_id, d.language): d
+                                                   for d in index.documents}),
+                 allow_list=allow_list)
+
+
 class Guichet:
     """One warm assistant: the embedding model loaded, one build of the index open."""
 
@@ -146,9 +180,10 @@ class Guichet:
                                        *(q.text for q in index.questions.questions)]))
         safety = build_safety_check(embed_reference, queries.embed_queries,
                                     embed_reference(ordinary), profile.region)
-        pipeline = AnswerPipeline(retriever, index.documents, profile, stores.conversations,
-                                  generator or create_generator(settings), safety,
-                                  settings.confidence_threshold, settings.max_question_chars)
+        pipeline = AnswerPipeline(
+            _steps(settings, index, retriever, queries, profile, safety, generator),
+            {(d.doc_id, d.language): d for d in index.documents}, index.topics,
+            stores.conversations, profile.region, settings.max_question_chars)
         return cls(settings, retriever, pipeline, stores)
 
     @property
@@ -171,9 +206,10 @@ class Guichet:
         """The answer to a question, a handoff to a human, or an emergency referral."""
         return self.pipeline.ask(question)
 
-    def explain(self, text: str, language: Language) -> Retrieval:
-        """The passages and confidence evidence behind a first-turn answer."""
-        return self.pipeline.explain(text, language)
+    def explain(self, text: str, language: Language | None = None,
+                conversation_id: str | None = None) -> Resolution:
+        """The candidates, ranking and decision behind an answer (before it is asked)."""
+        return self.pipeline.explain(text, language, conversation_id)
 
     def procedures(self, language: Language | None = None) -> list[ProcedureDocument]:
         """The documents of the corpus, in one language or all, sorted by id."""

@@ -12,6 +12,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from indexing.embeddings.registry import DEFAULT_EMBEDDING_MODEL
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CONFIDENCE_MODEL = Path(__file__).resolve().parent / "decide" / "confidence_model.json"
 BUNDLED_PROFILE = Path(__file__).resolve().parent / "profiles" / "brussels-example.yaml"
 
 
@@ -57,8 +58,14 @@ class Settings(BaseSettings):
     profile: Path = Field(default=BUNDLED_PROFILE,
                           description="Deployment profile (YAML): organisation, default human "
                                       "channels, languages offered.")
-    confidence_threshold: float = Field(default=0.55, ge=0.0, le=1.0,
-                                        description="Below this confidence, hand off to a human.")
+    confidence_model: Path = Field(
+        default=CONFIDENCE_MODEL,
+        description="The fitted confidence model (JSON); refit on your own questions with "
+                    "python -m evals.fit_confidence --output FILE.")
+    confidence_threshold: float | None = Field(
+        default=None, ge=0.0, le=1.0,
+        description="Below this probability that the chosen procedure answers, hand off to a "
+                    "person; unset, the threshold fitted with the confidence model.")
     conversation_ttl_minutes: float = Field(default=30, gt=0,
                                             description="A conversation is forgotten this long "
                                                         "after its last question.")

@@ -20,7 +20,7 @@ from langchain_chroma import Chroma
 from langchain_core.documents import Document
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from assistant.retrieval import HybridRetriever, RetrievalMode
+from assistant.retrieve.hybrid import HybridRetriever, RetrievalMode
 from evals.metrics import (
     first_relevant_rank,
     hit_at,

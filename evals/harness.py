@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from assistant.generators.llm import chat_model_from_settings
-from assistant.retrieval import RetrievalMode
+from assistant.compose.generators.llm import chat_model_from_settings
+from assistant.retrieve.hybrid import RetrievalMode
 from assistant.service import Guichet, ensure_index
 from assistant.settings import Settings
 from evals.baselines import (

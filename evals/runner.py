@@ -85,9 +85,11 @@ class EvaluationRunner:
     def run_case(self, case: QuestionCase) -> CaseResult:
         answer, latency = ask_case(self._guichet, case)
 
-        retrieval = self._guichet.explain(case.question, answer.language)
+        resolution = self._guichet.explain(case.question, answer.language)
+        passages = resolution.candidates.passages
         ranked = unique_doc_ids([c.doc_id for c in answer.citations]
-                                + [p.chunk.doc_id for p in retrieval.passages])[:RANKING_DEPTH]
+                                + [c.doc_id for c in resolution.ranking.candidates]
+                                + [p.chunk.doc_id for p in passages])[:RANKING_DEPTH]
         expected = list(case.expected_doc_ids)
         sections = self._cited_sections(answer)
         cited_texts = [section or "" for section in sections]
@@ -110,7 +112,7 @@ class EvaluationRunner:
                        "section": p.chunk.heading, "fused": round(p.fused_score, 4),
                        "dense": p.dense_similarity and round(p.dense_similarity, 3),
                        "bm25": p.lexical_score and round(p.lexical_score, 2)}
-                      for p in retrieval.passages[:PASSAGES_KEPT]],
+                      for p in passages[:PASSAGES_KEPT]],
             sentences_checked=len(supports),
             unsupported_sentences=[s.sentence for s in supports if not s.supported],
             citations_valid=(all(s is not None for s in sections) and bool(sections)

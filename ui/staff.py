@@ -16,8 +16,9 @@ from contextlib import AbstractContextManager, contextmanager
 
 import gradio as gr
 
-from assistant.confidence import Evidence
+from assistant.decide.features import FEATURES
 from assistant.models import Answer, AnswerStatus, Audience, Passage, Question
+from assistant.pipeline import Resolution
 from assistant.service import Guichet
 from indexing.errors import InvalidInput
 from indexing.models import Channel, ChannelKind, Language, ProcedureDocument, Region
@@ -107,11 +108,11 @@ def build_workbench(using: Callable[[], AbstractContextManager[Guichet | None]])
                 citizen = guichet.ask(Question(text, staff.language, audience=Audience.CITIZEN))
             except InvalidInput as exc:
                 raise gr.Error(str(exc), print_exception=False) from exc
-            retrieval = guichet.explain(staff.question, staff.language)
-            return (status_markdown(staff, guichet.settings.confidence_threshold),
+            resolution = guichet.explain(staff.question, staff.language)
+            return (status_markdown(staff, guichet.pipeline.steps.policy.threshold),
                     staff_markdown(staff), citizen_text(citizen),
-                    debug_markdown(retrieval.evidence, guichet.pipeline.generator_name),
-                    passage_rows(retrieval.passages))
+                    debug_markdown(resolution, guichet.pipeline.generator_name),
+                    passage_rows(resolution.candidates.passages))
 
     with gr.Blocks(title=TITLE, analytics_enabled=False) as workbench:
         gr.Markdown(f"# {TITLE}")
@@ -259,18 +260,18 @@ def plain_text(markdown: str) -> str:
     return _STAR_BULLET.sub(r"\1- ", text).strip()
 
 
-def debug_markdown(evidence: Evidence, generator: str) -> str:
-    def shown(value: float | None) -> str:
-        return "— (langues différentes / cross-language)" if value is None else f"{value:.3f}"
-
+def debug_markdown(resolution: Resolution, generator: str) -> str:
+    """The ranked procedures with the model's score and the evidence behind it."""
+    ranking = resolution.ranking
+    header = "| doc_id | score | " + " | ".join(FEATURES) + " |"
+    rows = [f"| {c.doc_id} | {logit:.2f} | "
+            + " | ".join(f"{c.features[name]:.2f}" for name in FEATURES) + " |"
+            for c, logit in zip(ranking.candidates, ranking.logits, strict=True)]
     return "\n".join([
-        f"**Générateur (generator)** : `{generator}`", "",
-        "| signal | valeur (value) |", "|---|---|",
-        f"| similarity | {shown(evidence.similarity)} |",
-        f"| agreement | {shown(evidence.agreement)} |",
-        f"| margin | {shown(evidence.margin)} |",
-        f"| coverage | {shown(evidence.coverage)} |",
-        f"| **confidence** | **{evidence.confidence:.3f}** |"])
+        f"**Générateur (generator)** : `{generator}` · **décision (decision)** : "
+        f"`{resolution.decision.action}` · **probabilité (probability)** : "
+        f"**{ranking.probability:.3f}**", "", header,
+        "|" + "---|" * (len(FEATURES) + 2), *rows])
 
 
 def _channel(channel: Channel, *, markdown: bool) -> str:

@@ -18,14 +18,16 @@ from indexing.errors import CatalogueError
 from indexing.models import Language
 
 CATALOGUE_DIR = Path(__file__).resolve().parent
+OTHER_LANGUAGES = "other_languages.yaml"
 _FIELD = string.Formatter()
 
 
 class Catalogue:
     """The messages of every language, read by dotted key ("handoff.own_file")."""
 
-    def __init__(self, messages: dict[Language, dict]) -> None:
+    def __init__(self, messages: dict[Language, dict], foreign: dict[str, str]) -> None:
         self._messages = messages
+        self._foreign = foreign
 
     def text(self, key: str, language: Language, **values: str) -> str:
         """One sentence, its placeholders filled."""
@@ -48,6 +50,10 @@ class Catalogue:
             raise CatalogueError(f"message {key!r} is not a group")
         return dict(entry)
 
+    def foreign(self, code: str) -> str:
+        """The sentence saying, in a language Guichet does not answer in, which ones it does."""
+        return self._foreign[code]
+
     def everything(self, language: Language) -> dict:
         """The whole catalogue of one language, for the pages (`GET /api/config`)."""
         return self._messages[language]
@@ -69,7 +75,8 @@ def catalogue(folder: Path = CATALOGUE_DIR) -> Catalogue:
     for language in Language:
         if language is not reference:
             _compare(messages[reference], messages[language], f"{language.value}.yaml", "")
-    return Catalogue(messages)
+    foreign = {str(code): str(text) for code, text in _load(folder / OTHER_LANGUAGES).items()}
+    return Catalogue(messages, foreign)
 
 
 def _load(path: Path) -> dict:

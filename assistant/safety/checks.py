@@ -14,8 +14,9 @@ import numpy as np
 import yaml
 
 from assistant.analyse.obfuscation import deobfuscate
+from assistant.analyse.requests import request_reader
 from assistant.analyse.segments import segments
-from assistant.normalise import expand_sms
+from assistant.analyse.spelling import expand_sms
 from assistant.safety.exemplars import ExemplarMatch, ExemplarMatcher
 from assistant.safety.harm.detector import Harm, HarmDetector
 from assistant.safety.harm.kinds import HarmKind
@@ -77,7 +78,12 @@ class SafetyCheck:
 
     def _read(self, text: str, language: Language) -> tuple[str, np.ndarray]:
         read = deobfuscate(text)
-        return read, self._embed(list(segments(expand_sms(read, language))))
+        sentences = segments(expand_sms(read, language))
+        # A story's sentences may each look harmless while the whole asks for harm; the whole is
+        # read as the search will read it (its requests), so that its vector serves both.
+        requests = [expand_sms(r.text, language) for r in request_reader().requests(text)] \
+            if len(sentences) > 1 else []
+        return read, self._embed(list(dict.fromkeys([*sentences, *requests])))
 
 
 def build_safety_check(embed: Embed, embed_query: Embed, ordinary_questions: np.ndarray,

@@ -86,17 +86,24 @@ def main() -> None:
     ensure_index(settings, create_embedding_backend(settings.embedding_model))
     with tempfile.TemporaryDirectory(prefix="guichet-flood-") as scratch:
         data = Path(scratch) / "data"
-        shutil.copytree(settings.data_dir, data, ignore=shutil.ignore_patterns("*.sqlite3*"))
+        # A fresh database; the index and the embedding cache as they are (read-only use).
+        shutil.copytree(settings.data_dir, data, ignore=shutil.ignore_patterns("guichet.sqlite3*"))
         port = free_port()
         env = {**os.environ, "GUICHET_DATA_DIR": str(data)}
+        log = (Path(scratch) / "server.log").open("w")
         server = subprocess.Popen([str(GUICHET), "serve", "--port", str(port)], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                  stdout=log, stderr=subprocess.STDOUT)
         base_url = f"http://127.0.0.1:{port}"
         try:
             while True:
+                if server.poll() is not None:
+                    sys.exit(f"the server stopped: {(Path(scratch) / 'server.log').read_text()}")
                 try:
-                    if httpx.get(base_url + "/api/health", timeout=5).status_code == 200:
+                    health = httpx.get(base_url + "/api/health", timeout=5)
+                    if health.status_code == 200:
                         break
+                    if "starting" not in health.text:
+                        sys.exit(f"the server could not start: {health.text}")
                 except httpx.TransportError:
                     pass
                 time.sleep(0.5)
@@ -107,6 +114,7 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
+            log.close()
     print(f"| {args.clients} clients, {args.seconds:.0f} s | requests | status |")
     print("|---|---|---|")
     for (kind, status), count in sorted(counts.items()):

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 from assistant.models import Question
-from assistant.retrieval import HybridRetriever, RetrievalMode
+from assistant.retrieve.hybrid import HybridRetriever, RetrievalMode
 from assistant.service import Guichet, ensure_index
 from assistant.settings import Settings
 from evals.bench.timing import resident_mib, timed_child, warm_timings

@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.retrieval import HybridRetriever, RetrievalMode
+from assistant.retrieve.hybrid import HybridRetriever, RetrievalMode
 from assistant.settings import BUNDLED_CORPUS
 from evals.metrics import (
     first_relevant_rank,

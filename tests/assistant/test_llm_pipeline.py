@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.generators.llm import LLMGenerator, chat_model_from_settings
+from assistant.compose.generators.llm import LLMGenerator, chat_model_from_settings
 from assistant.models import AnswerStatus, Question
 from assistant.service import Guichet
 from tests.scripted_openai import ScriptedOpenAIServer
@@ -13,6 +13,13 @@ from tests.scripted_openai import ScriptedOpenAIServer
 pytestmark = pytest.mark.slow
 
 QUESTION = "combien coute un passeport"
+
+
+def body(answer) -> str:
+    """The answer without its first line, the heading naming the procedure and the aspect."""
+    heading, _, rest = answer.answer.partition("\n")
+    assert heading.startswith(answer.citations[0].title), heading
+    return rest
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +39,7 @@ def test_a_well_cited_llm_answer_is_used(llm_guichet, server):
                   "Prenez rendez-vous au service Population [2].")
     answer = llm_guichet.ask(Question(QUESTION))
     assert answer.status is AnswerStatus.ANSWER
-    assert answer.answer.startswith("Le prix dépend de votre commune et de votre âge [1].")
+    assert body(answer).startswith("Le prix dépend de votre commune et de votre âge [1].")
     assert answer.citations[0].doc_id == "passeport"
     prompt = " ".join(str(m["content"]) for m in server.requests[-1]["messages"])
     assert "[1] Demander un passeport belge" in prompt and QUESTION in prompt
@@ -45,7 +52,7 @@ def test_invented_phone_numbers_and_links_never_reach_the_citizen(llm_guichet, s
     assert answer.status is AnswerStatus.ANSWER
     assert "555 12 34" not in answer.answer
     assert "passeport-express" not in answer.answer
-    assert answer.answer.startswith("Le prix dépend de votre commune [1].")
+    assert body(answer).startswith("Le prix dépend de votre commune [1].")
 
 
 def test_contacts_written_in_a_source_are_kept(llm_guichet, server):
@@ -66,5 +73,5 @@ def test_a_rejected_llm_answer_falls_back_to_the_extractive_one(llm_guichet, ser
     answer = llm_guichet.ask(Question(QUESTION))
     assert answer.status is AnswerStatus.ANSWER
     assert "41 euros" not in answer.answer and "[9]" not in answer.answer
-    assert answer.answer.startswith("Le prix du passeport belge dépend de votre commune")
+    assert body(answer).startswith("Le prix du passeport belge dépend de votre commune")
     assert "using the extractive answer" in caplog.text

@@ -55,12 +55,13 @@ def test_a_citizen_answer_is_short_and_staff_get_the_full_sections(bundled_guich
 
 def test_answer_sentences_come_from_the_cited_documents(bundled_guichet, bundled_settings):
     answer = ask(bundled_guichet, "combien de temps pour avoir un passeport")
-    corpus_text = " ".join(p.read_text(encoding="utf-8")
-                           for p in bundled_settings.corpus_dir.glob("fr/*.md"))
+    # Words only: the composer may join a list's items on one line with other punctuation.
+    corpus_words = " ".join(re.findall(r"\w+", " ".join(
+        p.read_text(encoding="utf-8") for p in bundled_settings.corpus_dir.glob("fr/*.md"))))
     for line in answer.answer.splitlines():
         sentence = re.sub(r"\s*\[\d+\]$", "", line.split(": ", 1)[-1]).strip()
-        first_words = " ".join(sentence.split()[:6])
-        assert first_words in " ".join(corpus_text.split()), line
+        first_words = " ".join(re.findall(r"\w+", sentence)[:6])
+        assert first_words in corpus_words, line
 
 
 @pytest.mark.parametrize("question, language", [
@@ -107,10 +108,12 @@ def test_each_human_channel_is_offered_once(bundled_guichet, question):
 @pytest.mark.parametrize("question", ["prime pour isoler le toit de ma maison",
                                       "comment adopter un chien au refuge"])
 def test_a_question_the_corpus_cannot_answer_hands_off(bundled_guichet, question):
+    # Both topics are listed in corpus/not-covered.yaml: the handoff says who handles them.
     answer = ask(bundled_guichet, question)
     assert answer.status is AnswerStatus.HANDOFF
-    assert answer.handoff.reason == "low_confidence"
-    assert answer.confidence < bundled_guichet.settings.confidence_threshold
+    assert answer.handoff.reason == "not_covered"
+    assert answer.citations == ()
+    assert "la Région" in answer.answer
 
 
 @pytest.mark.parametrize("greeting, language", [("Bonjour !", Language.FR),

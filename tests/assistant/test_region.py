@@ -1,57 +1,63 @@
-"""Procedures whose rules differ by region: ask where the citizen lives, or hand off."""
+"""Procedures whose rules differ by region: answered for the deployment's region, asked when the
+deployment serves none, handed off when the citizen lives in another region."""
 
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from assistant.models import AnswerStatus, Question
-from assistant.service import Guichet, ensure_index
-from assistant.settings import Settings
-from tests.corpus_factory import write_document
+from assistant.service import Guichet
+from assistant.settings import BUNDLED_PROFILE
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def guichet(tmp_path_factory, embedding_backend):
-    corpus = tmp_path_factory.mktemp("region-corpus")
-    write_document(corpus, "allocations-familiales", title="Les allocations familiales à Bruxelles",
-                   summary="À Bruxelles, une caisse d'allocations familiales paie les "
-                           "allocations familiales pour chaque enfant.",
-                   keywords="allocations familiales, kinderbijslag, caisse",
-                   sections={"Pour qui ?": "Chaque enfant domicilié à Bruxelles ouvre le droit "
-                                           "aux allocations familiales.",
-                             "Comment faire ?": "Choisissez une caisse d'allocations familiales "
-                                                "bruxelloise et inscrivez votre enfant."})
-    write_document(corpus, "passeport", title="Demander un passeport",
-                   sections={"Coût": "Le prix du passeport dépend de votre commune."})
-    settings = Settings(corpus_dir=corpus, data_dir=tmp_path_factory.mktemp("region-data"))
-    ensure_index(settings, embedding_backend)
-    return Guichet.open(settings, embedding_backend)
+def national_guichet(tmp_path_factory, bundled_guichet, bundled_settings, embedding_backend):
+    """The bundled index with a profile that serves no region in particular."""
+    profile = yaml.safe_load(BUNDLED_PROFILE.read_text(encoding="utf-8"))
+    profile.pop("region")
+    path = tmp_path_factory.mktemp("national") / "profile.yaml"
+    path.write_text(yaml.safe_dump(profile, allow_unicode=True), encoding="utf-8")
+    return Guichet.open(bundled_settings.with_overrides(profile=path), embedding_backend)
 
 
-def test_without_a_region_guichet_asks_which_one(guichet):
-    answer = guichet.ask(Question("comment avoir les allocations familiales pour mon enfant"))
+def test_a_brussels_deployment_answers_for_brussels_and_says_rules_differ_elsewhere(
+        bundled_guichet):
+    answer = bundled_guichet.ask(Question("comment avoir les allocations familiales pour mon "
+                                          "enfant"))
+    assert answer.status is AnswerStatus.ANSWER
+    assert answer.citations[0].doc_id == "allocations-familiales"
+    assert "Bruxelles-Capitale" in answer.answer and "autre région" in answer.answer
+
+
+def test_a_deployment_serving_no_region_asks_which_one(national_guichet):
+    answer = national_guichet.ask(Question("comment avoir les allocations familiales pour mon "
+                                           "enfant"))
     assert answer.status is AnswerStatus.CLARIFY
     assert "Bruxelles" in answer.options and "Wallonie" in answer.options
-    assert "région" in answer.answer
 
 
-def test_the_region_given_in_a_second_turn_is_used(guichet):
-    first = guichet.ask(Question("comment avoir les allocations familiales pour mon enfant"))
-    second = guichet.ask(Question("j'habite à Schaerbeek", conversation_id=first.conversation_id))
+def test_the_region_given_in_a_second_turn_is_used(national_guichet):
+    first = national_guichet.ask(Question("comment avoir les allocations familiales pour mon "
+                                          "enfant"))
+    second = national_guichet.ask(Question("j'habite à Schaerbeek",
+                                           conversation_id=first.conversation_id))
     assert second.status is AnswerStatus.ANSWER
     assert second.citations[0].doc_id == "allocations-familiales"
 
 
-def test_brussels_gets_the_answer_and_another_region_a_handoff(guichet):
-    brussels = guichet.ask(Question("allocations familiales pour mon enfant, j'habite à Ixelles"))
-    assert brussels.status is AnswerStatus.ANSWER
-    namur = guichet.ask(Question("allocations familiales pour mon enfant, j'habite à Namur"))
+def test_another_region_named_gets_a_handoff_to_its_services(bundled_guichet):
+    namur = bundled_guichet.ask(Question("allocations familiales pour mon enfant, j'habite à "
+                                         "Namur"))
     assert namur.status is AnswerStatus.HANDOFF
     assert namur.handoff.reason == "other_region"
+    answer = bundled_guichet.ask(Question("allocations familiales pour mon enfant, j'habite à "
+                                          "Ixelles"))
+    assert answer.status is AnswerStatus.ANSWER and "autre région" not in answer.answer
 
 
-def test_a_procedure_that_is_the_same_everywhere_needs_no_region(guichet):
-    answer = guichet.ask(Question("combien coute le passeport"))
+def test_a_procedure_that_is_the_same_everywhere_needs_no_region(national_guichet):
+    answer = national_guichet.ask(Question("combien coute le passeport"))
     assert answer.status is AnswerStatus.ANSWER

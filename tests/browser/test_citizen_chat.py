@@ -209,7 +209,7 @@ def test_urgent_question_shows_112_first(chat: Page):
 
 def test_clarify_options_are_buttons_and_follow_up_keeps_the_conversation(chat: Page):
     with chat.expect_response("**/api/ask/stream") as first_response:
-        answer = ask(chat, "allocations familiales")
+        answer = ask(chat, "bonjour")  # a greeting is answered with example questions to pick
     events = first_response.value.text()
     final = json.loads(events.split("event: answer\ndata: ", 1)[1].split("\n", 1)[0])
 

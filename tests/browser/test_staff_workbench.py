@@ -91,7 +91,7 @@ def test_answer_tab_gives_sources_citizen_copy_and_debug(workbench: Page, artifa
 
     workbench.get_by_role("button", name="Debug (évaluateurs / evaluators)").click()
     debug = workbench.locator("#staff-debug")
-    for signal in ("similarity", "agreement", "margin", "coverage", "confidence"):
+    for signal in ("similarity", "votes", "margin", "coverage", "probability"):
         expect(debug).to_contain_text(signal)
     expect(debug).to_contain_text("extractive")
     expect(cell(workbench.locator("#staff-debug-passages"), "passeport")).to_be_visible()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.retrieval import RetrievalMode
+from assistant.retrieve.hybrid import RetrievalMode
 from evals.baselines import NaiveLangChainRAG, RetrieverBaseline, compare
 from evals.questions import QuestionCase
 from tests.ui.test_cli import run_guichet

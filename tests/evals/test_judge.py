@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.generators.llm import chat_model_from_settings
+from assistant.compose.generators.llm import chat_model_from_settings
 from evals.faithfulness import FaithfulnessChecker
 from evals.judge import LLMJudge
 from evals.questions import QuestionCase

@@ -41,6 +41,9 @@ def test_ordinary_questions_are_not_routed(text):
     ("comment je me connecte à mon dossier sans itsme", Intent.QUESTION),
     ("mon dossier de pension : quels documents faut-il ?", Intent.QUESTION),
     ("hoe log ik in op mijn dossier zonder itsme", Intent.QUESTION),
+    ("mijn terugbetaling is nog altijd niet betaald, wat is er aan de hand", Intent.OWN_FILE),
+    ("mon remboursement n'a toujours pas été versé", Intent.OWN_FILE),
+    ("my tax refund has still not been paid", Intent.OWN_FILE),
 ])
 def test_a_file_is_own_file_only_when_its_state_is_asked(text, expected):
     assert intent_reader().intent(text) is expected

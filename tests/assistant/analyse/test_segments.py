@@ -1,14 +1,15 @@
 from assistant.analyse.segments import MAX_SEGMENTS, segments
 
 
-def test_the_whole_message_comes_first_then_each_sentence():
+def test_each_sentence_is_a_segment_and_a_lone_word_joins_the_next():
     text = "Bonjour. Je voudrais résilier mon bail. Après dimanche je n'aurai plus besoin de rien."
-    assert segments(text) == (text, "Je voudrais résilier mon bail.",
+    assert segments(text) == ("Bonjour. Je voudrais résilier mon bail.",
                               "Après dimanche je n'aurai plus besoin de rien.")
 
 
-def test_lines_and_question_marks_cut_sentences_and_one_word_is_no_sentence():
-    assert segments("merci\nok ça marche? oui") == ("merci ok ça marche? oui", "ok ça marche?")
+def test_a_message_of_one_sentence_is_its_own_segment():
+    assert segments("  merci\nok ça  marche? oui ") == ("merci ok ça marche? oui",)
+    assert segments("il saigne") == ("il saigne",)
 
 
 def test_a_long_story_keeps_its_last_sentences():

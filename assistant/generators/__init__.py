@@ -1,1 +1,0 @@
-"""Answer generators: turn numbered sources into a cited answer text."""
