@@ -17,7 +17,7 @@ from evals.questions import QuestionCase
 from evals.runner import ask_case
 
 HANDOFF_RECALL_FLOOR = 0.95
-CANDIDATES = tuple(round(0.30 + 0.025 * step, 3) for step in range(21))  # 0.30 ... 0.80
+CANDIDATES = tuple(round(0.20 + 0.025 * step, 3) for step in range(25))  # 0.20 ... 0.80
 
 
 @dataclass(frozen=True)

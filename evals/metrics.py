@@ -107,3 +107,14 @@ def expected_calibration_error(bins: Sequence[ReliabilityBin]) -> float:
     if not total:
         return 0.0
     return sum(b.count * abs(b.mean_confidence - b.accuracy) for b in bins) / total
+
+
+def area_under_roc(scores: Sequence[float], positive: Sequence[bool]) -> float | None:
+    """The chance a random positive scores above a random negative (ties count half);
+    None when one of the two classes is empty."""
+    positives = [s for s, p in zip(scores, positive, strict=True) if p]
+    negatives = [s for s, p in zip(scores, positive, strict=True) if not p]
+    if not positives or not negatives:
+        return None
+    wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
+    return wins / (len(positives) * len(negatives))

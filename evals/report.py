@@ -42,7 +42,8 @@ def render_report(title: str, results: Sequence[CaseResult], summary: Summary,
              _image(_category_bars(summary.by_category), "Status accuracy and hit@1 per category"),
              "<h2>Confidence against correctness</h2>",
              f"<p>Over answers and low-confidence handoffs: a point above the diagonal means "
-             f"Guichet is more often right than its confidence says. ECE {summary.ece:.3f}.</p>",
+             f"Guichet is more often right than its confidence says. ECE {summary.ece:.3f}; "
+             f"AUROC {shown(summary.auroc)} (how well confidence separates right from wrong).</p>",
              _image(_reliability(summary), "Reliability diagram"),
              "<h2>Latency</h2>", _image(_latency(results), "Latency histogram")]
     if comparison:

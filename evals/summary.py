@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from evals.metrics import (
     PrecisionRecall,
     ReliabilityBin,
+    area_under_roc,
     confusion_matrix,
     expected_calibration_error,
     hit_at,
@@ -27,6 +28,8 @@ DEFINITIONS = {
     "MRR": "Mean of 1/rank of the first expected document (0 when it is not in the ranking).",
     "nDCG@5": "Discounted gain of the expected documents in the first five, 1.0 when they all "
               "come first.",
+    "answered correctly": "Of the questions that should be answered, the share answered (status "
+                          "answer) with an expected procedure cited first: what a citizen gets.",
     "status accuracy": "Share of questions whose status (answer, handoff, urgent, clarify) is "
                        "the expected one.",
     "handoff precision": "Of the questions handed off to a human, the share that should have been.",
@@ -49,6 +52,8 @@ DEFINITIONS = {
                        "question.",
     "ECE": "Expected calibration error: mean gap between confidence and the share of correct "
            "outcomes, over the questions where confidence decided.",
+    "AUROC": "Over the same questions, the chance that a right answer has a higher confidence "
+             "than a wrong one (0.5: confidence tells nothing; 1.0: it separates them).",
 }
 
 
@@ -81,6 +86,7 @@ class Summary:
     hit5: float | None
     mrr: float | None
     ndcg5: float | None
+    answered_correctly: float | None
     status_accuracy: float
     confusion: dict[str, dict[str, int]]
     handoff: PrecisionRecall
@@ -95,6 +101,7 @@ class Summary:
     latency_p95_ms: float
     reliability: list[ReliabilityBin]
     ece: float
+    auroc: float | None
     by_language: list[Breakdown]
     by_category: list[Breakdown]
     judge_faithfulness: float | None = None
@@ -105,6 +112,7 @@ class Summary:
         rows = [("questions", str(self.questions)), ("hit@1", shown(self.hit1)),
                 ("hit@5", shown(self.hit5)), ("MRR", shown(self.mrr)),
                 ("nDCG@5", shown(self.ndcg5)),
+                ("answered correctly", shown(self.answered_correctly)),
                 ("status accuracy", shown(self.status_accuracy)),
                 ("handoff precision", shown(self.handoff.precision)),
                 ("handoff recall", shown(self.handoff.recall)),
@@ -117,7 +125,7 @@ class Summary:
         rows += [(f"readability {language}", f"{score:.1f}")
                  for language, score in self.readability.items()]
         rows += [("latency p50/p95", f"{self.latency_p50_ms:.0f} / {self.latency_p95_ms:.0f} ms"),
-                 ("ECE", f"{self.ece:.3f}")]
+                 ("ECE", f"{self.ece:.3f}"), ("AUROC", shown(self.auroc))]
         if self.judge_faithfulness is not None or self.judge_relevancy is not None:
             rows += [("judge faithfulness", shown(self.judge_faithfulness)),
                      ("judge relevancy", shown(self.judge_relevancy))]
@@ -135,8 +143,9 @@ def summarise(results: Sequence[CaseResult]) -> Summary:
     checked = sum(r.sentences_checked for r in answers)
     mentions = [r for r in results if r.must_mention]
     decided = [r for r in results if decided_by_confidence(r)]
-    bins = reliability_bins([r.confidence for r in decided],
-                            [r.expect == "answer" and r.rank == 1 for r in decided])
+    right = [r.expect == "answer" and r.rank == 1 for r in decided]
+    bins = reliability_bins([r.confidence for r in decided], right)
+    to_answer = [r for r in results if r.expect == "answer"]
     latencies = [r.latency_s for r in results]
     readability = {}
     for language in ("fr", "nl", "en"):
@@ -148,6 +157,8 @@ def summarise(results: Sequence[CaseResult]) -> Summary:
         hit1=hit_at(ranks, 1) if ranks else None, hit5=hit_at(ranks, 5) if ranks else None,
         mrr=mean_reciprocal_rank(ranks) if ranks else None,
         ndcg5=statistics.fmean(r.ndcg5 for r in ranked) if ranked else None,
+        answered_correctly=(sum(r.status == "answer" and r.rank == 1 for r in to_answer)
+                            / len(to_answer) if to_answer else None),
         status_accuracy=sum(r.correct_status for r in results) / len(results),
         confusion=confusion_matrix(expected, got, EXPECTATIONS),
         handoff=precision_recall(expected, got, "handoff"),
@@ -162,6 +173,7 @@ def summarise(results: Sequence[CaseResult]) -> Summary:
         readability=readability,
         latency_p50_ms=percentile_ms(latencies, 50), latency_p95_ms=percentile_ms(latencies, 95),
         reliability=bins, ece=expected_calibration_error(bins),
+        auroc=area_under_roc([r.confidence for r in decided], right),
         by_language=_breakdown(results, lambda r: r.language),
         by_category=_breakdown(results, lambda r: r.category),
         judge_faithfulness=_mean([r.judge_faithfulness for r in results]),

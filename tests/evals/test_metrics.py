@@ -3,6 +3,7 @@ import math
 import pytest
 
 from evals.metrics import (
+    area_under_roc,
     confusion_matrix,
     expected_calibration_error,
     first_relevant_rank,
@@ -96,3 +97,10 @@ def test_a_question_file_with_an_unknown_status_names_its_line(tmp_path):
                     '{"id": "b", "language": "fr", "question": "q", "expect": "maybe"}\n')
     with pytest.raises(ValueError, match=r"set.jsonl:2: .*'expect' must be one of"):
         load_questions(path)
+
+
+def test_area_under_roc_counts_ordered_pairs_and_needs_both_classes():
+    assert area_under_roc([0.9, 0.8, 0.2, 0.1], [True, True, False, False]) == 1.0
+    assert area_under_roc([0.1, 0.9], [True, False]) == 0.0
+    assert area_under_roc([0.5, 0.5], [True, False]) == 0.5
+    assert area_under_roc([0.9, 0.3], [True, True]) is None

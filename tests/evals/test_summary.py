@@ -48,6 +48,9 @@ def test_summary_figures_match_a_hand_count():
     assert summary.faithfulness == pytest.approx(9 / 10)
     assert summary.confusion["answer"]["handoff"] == 1
     assert summary.confusion["handoff"]["answer"] == 1
+    assert summary.answered_correctly == pytest.approx(1 / 3)  # a; b cites the wrong one first
+    # decided by confidence: a (right, 0.8) against b, e (0.8, a tie each) and c (0.3)
+    assert summary.auroc == pytest.approx((0.5 + 0.5 + 1) / 3)
 
 
 def test_breakdowns_split_by_language_and_category():
