@@ -1,4 +1,6 @@
-"""The `guichet` command: index, search, serve. Domain errors become clean messages here."""
+"""The `guichet` command: index, search, ask, eval, corpus review, serve.
+
+Domain errors become clean messages here."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -19,6 +22,7 @@ from indexing.builder import build_index
 from indexing.embeddings import create_embedding_backend
 from indexing.errors import GuichetError, InvalidInput
 from indexing.models import Language
+from indexing.review import DocumentReview, review_corpus
 from indexing.service_public import ServicePublicExport
 from ui.schemas.responses import AnswerOut, PassageOut
 
@@ -96,6 +100,18 @@ def _parser() -> argparse.ArgumentParser:
                           help="sweep the confidence threshold on these questions (dev only)")
     _collection_option(evaluate)
     evaluate.set_defaults(command=run_eval)
+
+    corpus = commands.add_parser("corpus", help="tools for the person who keeps the corpus")
+    corpus_commands = corpus.add_subparsers(required=True, metavar="ACTION")
+    review = corpus_commands.add_parser(
+        "review", help="documents and their claims by age of their last check, oldest first; "
+                       "exits 1 when one is past the review age")
+    review.add_argument("--corpus", help="corpus folder (default: GUICHET_CORPUS_DIR or the "
+                        "bundled corpus)")
+    review.add_argument("--claims", action="store_true",
+                        help="also list each claim with its check date and source")
+    review.add_argument("--json", action="store_true", help="print JSON")
+    review.set_defaults(command=run_corpus_review)
 
     serve = commands.add_parser("serve", help="serve the web app and API")
     serve.add_argument("--host", default=None)
@@ -210,6 +226,40 @@ def _credit(citation: Citation) -> str:
 
 def _score(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
+
+
+def run_corpus_review(args: argparse.Namespace, settings: Settings) -> int:
+    today = date.today()
+    review = review_corpus(settings.corpus_dir, today, settings.review_age_days)
+    if args.json:
+        print(json.dumps({"today": today.isoformat(), "review_age_days": settings.review_age_days,
+                          "documents": [_review_json(d) for d in review.documents],
+                          "problems": [str(p) for p in review.problems]},
+                         ensure_ascii=False, indent=2))
+    else:
+        print(f"{len(review.documents)} documents, {len(review.due)} past the review age of "
+              f"{settings.review_age_days} days (GUICHET_REVIEW_AGE_DAYS) on {today}; "
+              "oldest first.")
+        for document in review.documents:
+            flag = "DUE" if document.due else "ok "
+            print(f"{flag} {document.reviewed} {document.age_days:>4} d  "
+                  f"{document.language.value}/{document.doc_id}  "
+                  f"({len(document.claims)} claims) {document.source_url}")
+            if args.claims:
+                for claim in document.claims:
+                    print(f"      {claim.checked}  \"{claim.text}\"  {claim.source}")
+        for problem in review.problems:
+            print(f"problem: {problem}", file=sys.stderr)
+    return 1 if review.due or review.problems else 0
+
+
+def _review_json(document: DocumentReview) -> dict:
+    return {"doc_id": document.doc_id, "language": document.language.value,
+            "title": document.title, "source_url": document.source_url,
+            "reviewed": document.reviewed.isoformat(), "age_days": document.age_days,
+            "due": document.due, "sources": list(document.sources),
+            "claims": [{"text": c.text, "source": c.source, "confirms": c.confirms,
+                        "checked": c.checked.isoformat()} for c in document.claims]}
 
 
 def run_eval(args: argparse.Namespace, settings: Settings) -> int:

@@ -13,15 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from datetime import date
 
 import gradio as gr
 
 from assistant.decide.features import FEATURES
-from assistant.models import Answer, AnswerStatus, Audience, Passage, Question
+from assistant.models import Answer, AnswerStatus, Audience, Citation, Passage, Question
 from assistant.pipeline import Resolution
 from assistant.service import Guichet
 from indexing.errors import InvalidInput
 from indexing.models import Channel, ChannelKind, Language, ProcedureDocument, Region
+from indexing.review import is_due
 
 TITLE = "Guichet — poste de travail (staff workbench)"
 NOT_READY = ("Guichet charge encore son index : réessayez dans un instant. "
@@ -98,7 +100,7 @@ def build_workbench(using: Callable[[], AbstractContextManager[Guichet | None]])
         if document is None:
             return (f"Aucune procédure `{doc_id}` en `{language}`. Choisissez-en une dans la "
                     "liste. (No such procedure in that language; pick one from the list.)")
-        return document_markdown(document)
+        return document_markdown(document, guichet.settings.review_age_days)
 
     def answer(text: str, language: str):
         wanted = None if language == AUTO_LANGUAGE else Language(language)
@@ -110,7 +112,8 @@ def build_workbench(using: Callable[[], AbstractContextManager[Guichet | None]])
                 raise gr.Error(str(exc), print_exception=False) from exc
             resolution = guichet.explain(staff.question, staff.language)
             return (status_markdown(staff, guichet.pipeline.steps.policy.threshold),
-                    staff_markdown(staff), citizen_text(citizen),
+                    staff_markdown(staff, guichet.settings.review_age_days),
+                    citizen_text(citizen),
                     debug_markdown(resolution, guichet.pipeline.generator_name),
                     passage_rows(resolution.candidates.passages))
 
@@ -202,12 +205,24 @@ def passage_rows(passages: Sequence[Passage]) -> list[list]:
             for rank, p in enumerate(passages, start=1)]
 
 
-def document_markdown(document: ProcedureDocument) -> str:
+def review_warning(reviewed: date, review_age_days: int, today: date | None = None) -> str:
+    """For staff only: a page past the deployment's review age may hold outdated facts. Citizens
+    are not told, as they cannot act on it; staff can check the official page."""
+    if not is_due(reviewed, today or date.today(), review_age_days):
+        return ""
+    return (f"⚠ vérifiée le {reviewed:%d/%m/%Y}, plus de {review_age_days} jours : à revoir, "
+            f"vérifiez la page officielle (due for review)")
+
+
+def document_markdown(document: ProcedureDocument, review_age_days: int,
+                      today: date | None = None) -> str:
     url = document.source_url
+    warning = review_warning(document.reviewed, review_age_days, today)
     lines = [f"## {document.title}", "", document.summary, "",
              f"- **Région (region)** : {REGIONS[document.region]}",
              f"- **Source** : [{url}]({url})",
-             f"- **Vérifié le {document.reviewed:%d/%m/%Y}** (reviewed)",
+             f"- **Vérifié le {document.reviewed:%d/%m/%Y}** (reviewed)"
+             + (f" — **{warning}**" if warning else ""),
              f"- **Identifiant (id)** : `{document.doc_id}` ({document.language.value})"]
     if document.contacts:
         lines += ["", "### Contacts", "", *(f"- {_channel(c, markdown=True)}"
@@ -225,17 +240,25 @@ def status_markdown(answer: Answer, threshold: float) -> str:
             f"**langue** : {answer.language.value}")
 
 
-def staff_markdown(answer: Answer) -> str:
+def staff_markdown(answer: Answer, review_age_days: int, today: date | None = None) -> str:
     parts = [answer.answer]
     if answer.citations:
         parts.append("**Sources**\n\n" + "\n".join(
             f"[{number}] {c.title} — {c.section} — [{c.url}]({c.url})"
             + (f" — {c.attribution}, {c.updated}" if c.attribution else "")
+            + _citation_warning(c, review_age_days, today)
             for number, c in enumerate(answer.citations, start=1)))
     if answer.handoff and answer.handoff.channels:
         parts.append("**Contacts**\n\n" + "\n".join(
             f"- {_channel(c, markdown=True)}" for c in answer.handoff.channels))
     return "\n\n".join(parts)
+
+
+def _citation_warning(citation: Citation, review_age_days: int, today: date | None) -> str:
+    if not citation.updated:
+        return ""
+    warning = review_warning(date.fromisoformat(citation.updated), review_age_days, today)
+    return f" — **{warning}**" if warning else ""
 
 
 def citizen_text(answer: Answer) -> str:
