@@ -10,7 +10,6 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -22,8 +21,8 @@ from indexing.builder import build_index
 from indexing.embeddings import create_embedding_backend
 from indexing.errors import GuichetError, InvalidInput
 from indexing.models import Language
-from indexing.review import DocumentReview, review_corpus
 from indexing.service_public import ServicePublicExport
+from ui.corpus_commands import add_corpus_commands
 from ui.schemas.responses import AnswerOut, PassageOut
 
 logger = logging.getLogger("guichet")
@@ -85,6 +84,18 @@ def _parser() -> argparse.ArgumentParser:
     _collection_option(ask)
     ask.set_defaults(command=run_ask)
 
+    _add_eval_command(commands)
+    add_corpus_commands(commands)
+
+    serve = commands.add_parser("serve", help="serve the web app and API")
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
+    _collection_option(serve)
+    serve.set_defaults(command=run_serve)
+    return parser
+
+
+def _add_eval_command(commands) -> None:
     evaluate = commands.add_parser("eval", help="run a question set and write a report")
     evaluate.add_argument("--questions", type=Path, required=True,
                           help="question set (JSON Lines, e.g. evals/questions/dev.jsonl)")
@@ -100,25 +111,6 @@ def _parser() -> argparse.ArgumentParser:
                           help="sweep the confidence threshold on these questions (dev only)")
     _collection_option(evaluate)
     evaluate.set_defaults(command=run_eval)
-
-    corpus = commands.add_parser("corpus", help="tools for the person who keeps the corpus")
-    corpus_commands = corpus.add_subparsers(required=True, metavar="ACTION")
-    review = corpus_commands.add_parser(
-        "review", help="documents and their claims by age of their last check, oldest first; "
-                       "exits 1 when one is past the review age")
-    review.add_argument("--corpus", help="corpus folder (default: GUICHET_CORPUS_DIR or the "
-                        "bundled corpus)")
-    review.add_argument("--claims", action="store_true",
-                        help="also list each claim with its check date and source")
-    review.add_argument("--json", action="store_true", help="print JSON")
-    review.set_defaults(command=run_corpus_review)
-
-    serve = commands.add_parser("serve", help="serve the web app and API")
-    serve.add_argument("--host", default=None)
-    serve.add_argument("--port", type=int, default=None)
-    _collection_option(serve)
-    serve.set_defaults(command=run_serve)
-    return parser
 
 
 def _collection_option(command: argparse.ArgumentParser) -> None:
@@ -226,40 +218,6 @@ def _credit(citation: Citation) -> str:
 
 def _score(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
-
-
-def run_corpus_review(args: argparse.Namespace, settings: Settings) -> int:
-    today = date.today()
-    review = review_corpus(settings.corpus_dir, today, settings.review_age_days)
-    if args.json:
-        print(json.dumps({"today": today.isoformat(), "review_age_days": settings.review_age_days,
-                          "documents": [_review_json(d) for d in review.documents],
-                          "problems": [str(p) for p in review.problems]},
-                         ensure_ascii=False, indent=2))
-    else:
-        print(f"{len(review.documents)} documents, {len(review.due)} past the review age of "
-              f"{settings.review_age_days} days (GUICHET_REVIEW_AGE_DAYS) on {today}; "
-              "oldest first.")
-        for document in review.documents:
-            flag = "DUE" if document.due else "ok "
-            print(f"{flag} {document.reviewed} {document.age_days:>4} d  "
-                  f"{document.language.value}/{document.doc_id}  "
-                  f"({len(document.claims)} claims) {document.source_url}")
-            if args.claims:
-                for claim in document.claims:
-                    print(f"      {claim.checked}  \"{claim.text}\"  {claim.source}")
-        for problem in review.problems:
-            print(f"problem: {problem}", file=sys.stderr)
-    return 1 if review.due or review.problems else 0
-
-
-def _review_json(document: DocumentReview) -> dict:
-    return {"doc_id": document.doc_id, "language": document.language.value,
-            "title": document.title, "source_url": document.source_url,
-            "reviewed": document.reviewed.isoformat(), "age_days": document.age_days,
-            "due": document.due, "sources": list(document.sources),
-            "claims": [{"text": c.text, "source": c.source, "confirms": c.confirms,
-                        "checked": c.checked.isoformat()} for c in document.claims]}
 
 
 def run_eval(args: argparse.Namespace, settings: Settings) -> int:

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.safety.contacts import find_contacts
+from assistant.safety.contact_finder import find_contacts
 from assistant.profile import load_profile
 from assistant.settings import BUNDLED_PROFILE
 from indexing.errors import GuichetError

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from assistant.safety.contacts import find_contacts
+from assistant.safety.contact_finder import find_contacts
 from assistant.messages import catalogue
 from assistant.profile import load_profile
 from assistant.safety.urgency.help_lines import load_help_lines

@@ -12,7 +12,7 @@ from indexing.corpus import load_corpus
 from indexing.review import is_due, review_corpus
 from tests.conftest import BUNDLED_CORPUS
 from tests.ui.test_cli import run_guichet
-from ui.staff import document_markdown, review_warning
+from ui.staff_views import document_markdown, review_warning
 
 TODAY = date(2026, 12, 7)
 OLD = "2024-01-10"

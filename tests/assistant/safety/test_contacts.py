@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.safety.contacts import ContactAllowList, ScrubbedText, find_contacts
+from assistant.safety.contact_finder import find_contacts
+from assistant.safety.contacts import ContactAllowList, ScrubbedText
 from assistant.settings import BUNDLED_CORPUS
 
 SOURCES = [
