@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import logging
-import threading
-import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -26,9 +24,11 @@ from assistant.retrieve.candidates import CandidateRetriever
 from assistant.retrieve.hybrid import HybridRetriever
 from assistant.retrieve.ranker import DocumentRanker
 from assistant.safety.checks import SafetyCheck, build_safety_check
+from assistant.safety.contact_finder import ContactKind, find_all
 from assistant.safety.contacts import ContactAllowList
+from assistant.safety.scam.check import MessageReport, host_of, message_checker
 from assistant.safety.personal_data import mask_personal_data
-from assistant.settings import BUNDLED_CORPUS, COLLECTIONS_DIR, Settings
+from assistant.settings import BUNDLED_CORPUS, Settings
 from assistant.stores.conversations import CONVERSATION_ID_PATTERN, ConversationStore
 from assistant.stores.database import DATABASE_FILE, Database, SQLiteDatabase
 from assistant.stores.feedback import Feedback, FeedbackReason, FeedbackStore, Rating
@@ -37,7 +37,7 @@ from indexing.builder import BuildReport, ProgressFactory, build_index
 from indexing.embedding_cache import EmbeddingCache
 from indexing.embeddings import EmbeddingBackend, create_embedding_backend
 from indexing.embeddings.query_cache import QueryCachingBackend
-from indexing.errors import GuichetError, UnknownCollection
+from indexing.errors import GuichetError
 from indexing.layout import IndexLayout
 from indexing.manifest import IndexManifest
 from indexing.corpus import load_corpus
@@ -160,6 +160,7 @@ class Guichet:
         self.retriever = retriever
         self.pipeline = pipeline
         self.stores = stores
+        self._hosts: frozenset[str] | None = None
 
     @classmethod
     def open(cls, settings: Settings, backend: EmbeddingBackend | None = None,
@@ -220,6 +221,28 @@ class Guichet:
     def procedure(self, doc_id: str, language: Language) -> ProcedureDocument | None:
         return self.pipeline.document(doc_id, language)
 
+    def check_message(self, text: str, language: Language | None = None) -> MessageReport:
+        """The scam signs of a pasted message and what to do; nothing of it is stored or
+        logged, and personal data in the evidence is masked."""
+        text = clean_text(text, "text", self.settings.max_message_chars)
+        language = language or detect_language(text, Language.FR).language
+        report = message_checker(self.settings.corpus_dir, self._linked_hosts()).check(
+            text, language)
+        allows = self.pipeline.allow_list.allows
+        signals = tuple(replace(signal, evidence=mask_personal_data(
+            signal.evidence, allows).text(language)) for signal in report.signals)
+        return replace(report, signals=signals)
+
+    def _linked_hosts(self) -> frozenset[str]:
+        """The sites the corpus's pages link to: not scams, whoever runs them (itsme-id.com)."""
+        if self._hosts is None:
+            texts = [c.value for doc in self.pipeline.documents.values() for c in doc.contacts]
+            texts += [s.text for doc in self.pipeline.documents.values() for s in doc.sections]
+            self._hosts = frozenset(
+                host_of(found.text) for text in texts for found in find_all(text)
+                if found.kind is ContactKind.URL)
+        return self._hosts
+
     def record_feedback(self, conversation_id: str, rating: Rating, comment: str,
                         reasons: tuple[FeedbackReason, ...]) -> int:
         """Store feedback, its comment masked like a question (people type details there)."""
@@ -229,115 +252,3 @@ class Guichet:
         language = detect_language(masked.neutral, Language.FR).language
         return self.stores.feedback.add(Feedback(conversation_id, rating,
                                                  masked.text(language), reasons))
-
-
-class CollectionRegistry:
-    """The collections of a data folder, each opened on first use with the shared model.
-
-    `refresh()` opens the newly published build of any open collection and retires the build it
-    replaces; a request keeps the Guichet it acquired (`acquire`) until it lets go of it, and a
-    retired build is closed, and its folder removed, once no request holds it.
-    """
-
-    def __init__(self, settings: Settings, backend: EmbeddingBackend, default: Guichet) -> None:
-        self._settings = settings
-        self._backend = backend
-        self._stores = default.stores
-        self._open = {settings.collection: default}
-        self._lock = threading.Lock()
-        self._in_flight: dict[int, int] = {}
-        self._retired: list[Guichet] = []
-        self._counter_lock = threading.Lock()
-
-    def names(self) -> list[str]:
-        """The default collection (named "" when it is the corpus folder's) and the built ones."""
-        folder = self._settings.data_dir / COLLECTIONS_DIR
-        built = sorted(path.name for path in folder.iterdir()
-                       if IndexLayout(path).current_build() is not None) if folder.is_dir() else []
-        return list(dict.fromkeys([self._settings.collection, *built]))
-
-    def ready(self) -> list[str]:
-        """The collections already open: a request to them does not wait."""
-        return sorted(self._open)
-
-    def default(self) -> Guichet:
-        return self._open[self._settings.collection]
-
-    def open_all(self) -> None:
-        """Opens every built collection now, so that no citizen's request waits for one (a
-        6,693-page collection takes 17 s). A collection that fails is logged and left closed."""
-        for name in self.names():
-            if name in self._open:
-                continue
-            started = time.perf_counter()
-            try:
-                self.get(name)
-            except Exception:  # one broken collection must not keep the others from serving
-                logger.exception("collection %r could not be opened", name)
-                continue
-            logger.info("collection %r opened in %.1f s", name, time.perf_counter() - started)
-
-    def get(self, name: str) -> Guichet:
-        # An open collection is served without the lock, which an opening one holds for seconds.
-        if (opened := self._open.get(name)) is not None:
-            return opened
-        with self._lock:
-            if name not in self._open:
-                names = self.names()
-                if name not in names:
-                    available = ", ".join(n for n in names if n) or "none"
-                    raise UnknownCollection(f"No collection named {name!r}; built collections: "
-                                            f"{available}.")
-                opened = self._open_collection(name)
-                # A new dict rather than an insertion, so that reading it needs no lock.
-                self._open = {**self._open, name: opened}
-            return self._open[name]
-
-    def _open_collection(self, name: str) -> Guichet:
-        settings = self._settings.with_overrides(collection=name)
-        return Guichet.open(settings, self._backend, stores=self._stores)
-
-    def acquire(self, name: str) -> Guichet:
-        """The Guichet a request runs on; its build stays open until `let_go`."""
-        self.get(name)
-        with self._counter_lock:
-            guichet = self._open[name]
-            self._in_flight[id(guichet)] = self._in_flight.get(id(guichet), 0) + 1
-        return guichet
-
-    def let_go(self, guichet: Guichet) -> None:
-        with self._counter_lock:
-            self._in_flight[id(guichet)] -= 1
-        self._close_idle_retired()
-
-    def refresh(self) -> list[str]:
-        """Switch every open collection whose index was rebuilt to its new build; returns the
-        names switched. A build that fails to open is logged and the old one keeps serving."""
-        switched = []
-        for name, guichet in list(self._open.items()):
-            current = IndexLayout(guichet.settings.index_dir).current_build()
-            if current is None or current == guichet.build:
-                continue
-            try:
-                fresh = self._open_collection(name)
-            except Exception:
-                logger.exception("collection %r: the new build could not be opened", name)
-                continue
-            with self._counter_lock:
-                self._open = {**self._open, name: fresh}
-                self._retired.append(guichet)
-            logger.info("collection %r now serves index %s", name, fresh.manifest.index_version)
-            switched.append(name)
-        self._close_idle_retired()
-        return switched
-
-    def _close_idle_retired(self) -> None:
-        with self._counter_lock:
-            idle = [g for g in self._retired if self._in_flight.get(id(g), 0) == 0]
-            self._retired = [g for g in self._retired if g not in idle]
-        for guichet in idle:
-            guichet.close()
-            self._in_flight.pop(id(guichet), None)
-            removed = IndexLayout(guichet.settings.index_dir).remove_unused_builds()
-            if removed:
-                logger.info("old builds removed: %s", [folder.name for folder in removed])

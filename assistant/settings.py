@@ -76,6 +76,8 @@ class Settings(BaseSettings):
                                     description="Longest question accepted.")
     max_comment_chars: int = Field(default=2000, ge=100, le=20000,
                                    description="Longest feedback comment accepted.")
+    max_message_chars: int = Field(default=5000, ge=200, le=20000,
+                                   description="Longest message accepted by the scam check.")
     max_body_bytes: int = Field(default=64 * 1024, ge=4096, le=10 * 1024 * 1024,
                                 description="Largest request body accepted (413 above).")
     ask_rate_per_minute: int = Field(default=30, ge=1, le=100000,

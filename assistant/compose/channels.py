@@ -7,6 +7,9 @@ from assistant.profile import DeploymentProfile
 from indexing.models import Channel, ChannelKind, Language, ProcedureDocument
 
 MAX_CHANNELS = 5
+# How the pages list a handoff's channels: an emergency line first, then a human, then online.
+CHANNEL_DISPLAY_ORDER = (ChannelKind.EMERGENCY, ChannelKind.PHONE, ChannelKind.COUNTER,
+                         ChannelKind.DIGITAL_HELP, ChannelKind.ONLINE)
 FALLBACK_DOCUMENT = "contacts-services"
 
 

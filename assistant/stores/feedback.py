@@ -32,6 +32,15 @@ class FeedbackReason(StrEnum):
     PREFER_A_PERSON = "prefer_a_person"
 
 
+# The reasons the pages offer after each rating.
+REASONS_BY_RATING = {
+    Rating.UP: (FeedbackReason.CLEAR, FeedbackReason.NO_NEED_TO_CALL_OR_VISIT,
+                FeedbackReason.SOURCES_HELPED),
+    Rating.DOWN: (FeedbackReason.UNCLEAR, FeedbackReason.NOT_MY_QUESTION,
+                  FeedbackReason.WRONG_OR_OUTDATED, FeedbackReason.PREFER_A_PERSON),
+}
+
+
 @dataclass(frozen=True)
 class Feedback:
     conversation_id: str

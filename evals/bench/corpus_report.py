@@ -2,7 +2,8 @@
 
     python -m evals.bench.corpus_report [--questions evals/questions/dev.jsonl]
 
-Prints documents per language and region, readability per language (min / median / max), and
+Prints documents per language and region, readability per language (min / median / max), the
+claims that tie facts to official pages (per language, and per document with --claims), and
 document-level hit@1 / hit@5 / MRR of hybrid search on the set's single-turn questions that
 expect an answer or a clarification about a document.
 """
@@ -13,6 +14,7 @@ import argparse
 import logging
 import statistics
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from assistant.service import Guichet, ensure_index
@@ -20,8 +22,10 @@ from assistant.settings import Settings
 from evals.metrics import first_relevant_rank, hit_at, mean_reciprocal_rank, unique_doc_ids
 from evals.questions import load_questions
 from evals.readability import document_readability
+from indexing.claims import load_claims
 from indexing.corpus import load_corpus
 from indexing.embeddings import create_embedding_backend
+from indexing.models import ProcedureDocument
 
 DEFAULT_QUESTIONS = Path(__file__).resolve().parents[1] / "questions" / "dev.jsonl"
 
@@ -29,6 +33,7 @@ DEFAULT_QUESTIONS = Path(__file__).resolve().parents[1] / "questions" / "dev.jso
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
+    parser.add_argument("--claims", action="store_true", help="one row of claims per document")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     settings = Settings()
@@ -46,6 +51,8 @@ def main() -> None:
         print(f"| {language} | {min(values):.1f} | {statistics.median(values):.1f} "
               f"| {max(values):.1f} | {max(s.words_per_sentence for s in scores):.1f} |")
 
+    print_claims(documents, per_document=args.claims)
+
     backend = create_embedding_backend(settings.embedding_model)
     ensure_index(settings, backend)
     guichet = Guichet.open(settings, backend)
@@ -62,6 +69,28 @@ def main() -> None:
                                      c.expected_doc_ids) for c in subset]
         print(f"| {language} | {len(subset)} | {hit_at(ranks, 1):.3f} | {hit_at(ranks, 5):.3f} "
               f"| {mean_reciprocal_rank(ranks):.3f} |")
+
+
+def print_claims(documents: list[ProcedureDocument], *, per_document: bool) -> None:
+    today = date.today()
+    loaded = {(d.language.value, d.doc_id): load_claims(d, today) for d in documents}
+    print("\n| language | documents | claims | claims/document min / median | source pages "
+          "| oldest check | claims files with a problem |\n|---|---|---|---|---|---|---|")
+    for language in sorted({key[0] for key in loaded}):
+        rows = [(claims, problems) for (lang, _), (claims, problems) in loaded.items()
+                if lang == language]
+        counts = [len(claims.claims) if claims else 0 for claims, _ in rows]
+        every = [claim for claims, _ in rows if claims for claim in claims.claims]
+        print(f"| {language} | {len(rows)} | {len(every)} | {min(counts)} / "
+              f"{statistics.median(counts):g} | {len({c.source for c in every})} | "
+              f"{min(c.checked for c in every)} | {sum(bool(p) for _, p in rows)} |")
+    if per_document:
+        print("\n| document | claims | source pages | checked |\n|---|---|---|---|")
+        for (language, doc_id), (claims, _) in sorted(loaded.items()):
+            held = claims.claims if claims else ()
+            print(f"| {language}/{doc_id} | {len(held)} | "
+                  f"{', '.join(sorted({c.source for c in held}))} | "
+                  f"{min((c.checked for c in held), default='-')} |")
 
 
 if __name__ == "__main__":

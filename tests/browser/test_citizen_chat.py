@@ -18,6 +18,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Frame, FrameLocator, Locator, Page, expect
 
+from tests.ui.test_api import running_server
+
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -329,6 +331,26 @@ def test_errors_are_readable_and_offer_a_person(chat: Page, failure: str, messag
         answer.get_by_role("button", name="Réessayer").click()
         expect(chat.locator("#log .msg.bot .sources .card").first).to_be_visible(
             timeout=ANSWER_TIMEOUT)
+
+
+def test_the_question_limit_of_the_settings_is_the_pages_limit(chromium, bundled_settings,
+                                                              tmp_path):
+    """One rule in one place: GUICHET_MAX_QUESTION_CHARS sets the page's limit and its message."""
+    with running_server(bundled_settings.corpus_dir, bundled_settings.data_dir,
+                        tmp_path / "server.log", max_question_chars="200") as server:
+        context = chromium.new_context(locale="fr-BE")
+        try:
+            page = context.new_page()
+            page.goto(server.base_url + "/")
+            question = page.get_by_label("Votre question")
+            expect(question).to_have_attribute("maxlength", "200")
+            question.fill("a" * 250)
+            expect(question).to_have_value("a" * 200)
+            config = page.evaluate("fetch('/api/config').then(r => r.json())")
+            assert config["limits"]["max_question_chars"] == 200
+            assert "200 caractères" in config["strings"]["fr"]["errInput"]
+        finally:
+            context.close()
 
 
 def test_expired_conversation_starts_a_new_one(chat: Page):

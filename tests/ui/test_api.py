@@ -17,6 +17,8 @@ import jsonschema
 import pytest
 
 from assistant.settings import BUNDLED_CORPUS
+from assistant.stores.feedback import FeedbackReason
+from indexing.models import ChannelKind
 from tests.corpus_factory import write_document
 from ui.api.routes.procedures import MAX_PROCEDURES_PAGE
 
@@ -103,6 +105,36 @@ def test_health_is_503_while_loading_then_reports_the_index(server):
     assert (body["documents"], body["chunks"]) == (2, 5)
     assert body["index_version"]
     assert body["collections_ready"] == [""]
+
+
+def test_config_gives_the_pages_limits_sentences_and_orders(server):
+    config = server.get("/api/config").json()
+    assert config["languages"] == ["fr", "nl", "en"]
+    assert config["limits"] == {"max_question_chars": 1000, "max_comment_chars": 2000}
+    assert config["channel_kinds"][0] == "emergency"
+    assert sorted(config["channel_kinds"]) == sorted(kind.value for kind in ChannelKind)
+    offered = [reason for reasons in config["feedback_reasons"].values() for reason in reasons]
+    assert sorted(offered) == sorted(reason.value for reason in FeedbackReason)
+    keys = {language: set(strings) for language, strings in config["strings"].items()}
+    assert keys["fr"] == keys["nl"] == keys["en"] and "errInput" in keys["fr"]
+    assert "1000" in config["strings"]["nl"]["errInput"]
+    page = server.get("/").text
+    assert 'maxlength="1000"' in page and 'id="guichet-config"' in page
+    assert "{max_question_chars}" not in page
+
+
+def test_message_check_lists_signs_and_refuses_a_broken_text(server):
+    checked = server.post("/api/message-check", {
+        "text": "Uw itsme wordt geblokkeerd. Bevestig uw pincode op https://itsme-nl.help",
+        "language": "nl"})
+    assert checked.status_code == 200, checked.text
+    found = {signal["sign"] for signal in checked.json()["signals"]}
+    assert {"unofficial_link", "lookalike_domain", "asks_codes", "threat_or_deadline"} <= found
+    assert "078 170 170" in checked.json()["advice"]
+    broken = httpx.post(server.base_url + "/api/message-check", timeout=60,
+                        content=b'{"text": "code \\ud800"}',
+                        headers={"Content-Type": "application/json"})
+    assert broken.status_code == 422 and "text" in broken.text
 
 
 def test_search_returns_ranked_passages_with_their_sources(server):

@@ -16,7 +16,16 @@ from assistant.settings import Settings
 from ui.api.deps import RateLimits
 from ui.api.errors import UnexpectedErrors, install_error_handlers
 from ui.api.rate_limit import RateLimiter
-from ui.api.routes import ask, feedback, health, pages, procedures, search
+from ui.api.routes import (
+    ask,
+    config,
+    feedback,
+    health,
+    message_check,
+    pages,
+    procedures,
+    search,
+)
 from ui.api.security import SecurityHeaders
 from ui.api.state import ServerState
 
@@ -43,7 +52,7 @@ def create_app(settings: Settings) -> FastAPI:
                            expose_headers=["X-Total-Count", "Retry-After"])
     app.add_middleware(SecurityHeaders, frame_ancestors=settings.cors_origins)
     app.add_middleware(UnexpectedErrors)
-    for module in (pages, health, ask, search, procedures, feedback):
+    for module in (pages, config, health, ask, search, procedures, feedback, message_check):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC), name="static")
     return _with_workbench(app, state)
@@ -55,5 +64,6 @@ def _with_workbench(app: FastAPI, state: ServerState) -> FastAPI:
     from ui.staff import build_workbench, workbench_theme
 
     # No run history: questions typed at a counter must not pile up in the browser's storage.
-    return gr.mount_gradio_app(app, build_workbench(state.using), path="/staff",
+    workbench = build_workbench(state.using, state.settings.max_question_chars)
+    return gr.mount_gradio_app(app, workbench, path="/staff",
                                footer_links=[], run_history=False, theme=workbench_theme())

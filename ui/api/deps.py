@@ -9,7 +9,8 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, Request
 
-from assistant.service import CollectionRegistry, Guichet
+from assistant.collections import CollectionRegistry
+from assistant.service import Guichet
 from assistant.settings import COLLECTION_NAME_PATTERN
 from indexing.errors import InvalidInput, UnknownCollection
 from ui.api.rate_limit import RateLimiter

@@ -12,7 +12,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from assistant.service import CollectionRegistry, Guichet, ensure_index, open_stores
+from assistant.collections import CollectionRegistry
+from assistant.service import Guichet, ensure_index, open_stores
 from assistant.settings import Settings
 from indexing.embeddings import create_embedding_backend
 

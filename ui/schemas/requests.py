@@ -37,3 +37,11 @@ class FeedbackIn(BaseModel):
                                 description="Optional; masked like a question before storage.")
     reasons: list[FeedbackReason] = Field(default_factory=list, max_length=len(FeedbackReason),
                                           description="Why, among the fixed choices.")
+
+
+class MessageCheckIn(BaseModel):
+    """A pasted SMS or e-mail to look for scam signs in; never stored or logged."""
+
+    text: str = Field(max_length=MAX_TEXT_CHARS, description="The message, as received.")
+    language: Literal["fr", "nl", "en"] | None = Field(
+        default=None, description="Language of the reply; detected when absent.")

@@ -18,6 +18,21 @@ class Health(BaseModel):
         description="The collections open and answering; the others built are still opening.")
 
 
+class Limits(BaseModel):
+    max_question_chars: int
+    max_comment_chars: int
+
+
+class PageConfig(BaseModel):
+    """What the pages need: languages, limits, channel order, feedback reasons, sentences."""
+
+    languages: list[str]
+    limits: Limits
+    channel_kinds: list[str] = Field(description="The order the pages list channels in.")
+    feedback_reasons: dict[str, list[str]] = Field(description="The reasons offered per rating.")
+    strings: dict[str, dict] = Field(description="The pages' sentences, per language.")
+
+
 class PassageOut(BaseModel):
     """A ranked passage with the scores that ranked it (for staff and evaluators)."""
 
@@ -136,3 +151,22 @@ class ProcedureOut(ProcedureSummaryOut):
                                         hours=c.hours) for c in document.contacts],
                    sections=[SectionOut(kind=s.kind.value, heading=s.heading, text=s.text)
                              for s in document.sections])
+
+
+class SignalOut(BaseModel):
+    sign: str = Field(description="A stable code, e.g. unofficial_link, asks_codes.")
+    evidence: str = Field(description="What in the message showed it (personal data masked).")
+    explanation: str
+
+
+class MessageCheckOut(BaseModel):
+    """The warning signs found, and what to do; never a verdict that a message is safe."""
+
+    signals: list[SignalOut]
+    advice: str
+
+    @classmethod
+    def from_report(cls, report) -> MessageCheckOut:
+        return cls(signals=[SignalOut(sign=s.sign.value, evidence=s.evidence,
+                                      explanation=s.explanation) for s in report.signals],
+                   advice=report.advice)

@@ -3,123 +3,17 @@
  * The answer streams as server-sent events (read with fetch, since EventSource cannot POST).
  * Streamed lines go to an aria-hidden preview while the log is aria-busy; the finished answer is
  * added to the log once, so a screen reader announces it whole instead of word by word.
- * Server text is always set with textContent, never parsed as HTML. */
+ * Server text is always set with textContent, never parsed as HTML; the page's own sentences
+ * come from the server's message catalogue. */
 (function () {
   "use strict";
 
-  var T = {
-    fr: {
-      pageTitle: "Guichet – assistant automatique pour vos démarches",
-      skip: "Aller à la question", title: "Guichet – vos démarches", language: "Langue",
-      intro: "Je suis un assistant automatique. Je réponds à partir des pages officielles et je peux me tromper.",
-      human: "Une personne est toujours joignable :", humanLink: "parler à une personne",
-      sos: "Une vie en danger ? Appelez le <a href=\"tel:112\">112</a>.",
-      examplesTitle: "Exemples de questions", conversation: "Conversation",
-      label: "Votre question", hint: "Entrée pour envoyer, Maj + Entrée pour aller à la ligne.",
-      send: "Envoyer", restart: "Nouvelle conversation",
-      humansTitle: "Parler à une personne",
-      humansText: "Vous pouvez toujours appeler, aller au guichet ou demander de l'aide pour les outils numériques.",
-      humansUnknown: "Contactez le service Population de votre commune, par téléphone ou au guichet.",
-      you: "Vous", bot: "Guichet (assistant automatique)", thinking: "Je cherche dans les pages officielles…",
-      sources: "Sources officielles", section: "Partie :", updated: "mis à jour le", newTab: "(page officielle, s'ouvre dans un nouvel onglet)",
-      source: "source", handoffTitle: "Une personne peut mieux vous aider",
-      urgentTitle: "Une vie est en danger : appelez le 112 maintenant",
-      alsoHumans: "Vous préférez parler à une personne ?", hours: "Horaires :",
-      clarify: "Choisissez une réponse :",
-      fbQuestion: "Cette réponse vous a-t-elle aidé ?", yes: "Oui", no: "Non",
-      fbWhy: "Pourquoi ? (facultatif)", fbComment: "Un commentaire ? (facultatif, sans données personnelles)",
-      fbSend: "Envoyer mon avis", fbThanks: "Merci ! Votre avis est bien enregistré.",
-      fbError: "Votre avis n'a pas pu être envoyé. Réessayez.",
-      r_clear: "Réponse claire", r_no_need_to_call_or_visit: "Pas besoin d'appeler ou de me déplacer",
-      r_sources_helped: "Les sources m'ont aidé", r_unclear: "Pas claire",
-      r_not_my_question: "Ne répond pas à ma question", r_wrong_or_outdated: "Information fausse ou dépassée",
-      r_prefer_a_person: "Je préfère parler à une personne",
-      errNetwork: "Pas de connexion avec Guichet. Vérifiez votre connexion internet et réessayez.",
-      errBusy: "Guichet est en train de démarrer ou est surchargé. Réessayez dans une minute.",
-      errInput: "Votre question est vide ou trop longue (1000 caractères au plus). Modifiez-la et réessayez.",
-      errEmpty: "Écrivez d'abord votre question.",
-      retry: "Réessayer", errHumans: "Vous pouvez aussi parler à une personne :",
-      kind_phone: "Appeler", kind_emergency: "Urgence : appeler", kind_counter: "Aller au guichet",
-      kind_online: "En ligne", kind_digital_help: "Aide pour les outils numériques",
-      examples: ["J'ai perdu ma carte d'identité", "Comment déclarer mon changement d'adresse ?",
-                 "Comment obtenir un extrait de casier judiciaire ?", "Ai-je droit au tarif social pour l'énergie ?"]
-    },
-    nl: {
-      pageTitle: "Guichet – automatische assistent voor uw administratie",
-      skip: "Naar de vraag", title: "Guichet – uw administratie", language: "Taal",
-      intro: "Ik ben een automatische assistent. Ik antwoord op basis van officiële pagina's en ik kan me vergissen.",
-      human: "U kunt altijd een persoon bereiken:", humanLink: "met een persoon spreken",
-      sos: "Een leven in gevaar? Bel <a href=\"tel:112\">112</a>.",
-      examplesTitle: "Voorbeeldvragen", conversation: "Gesprek",
-      label: "Uw vraag", hint: "Enter om te versturen, Shift + Enter voor een nieuwe regel.",
-      send: "Versturen", restart: "Nieuw gesprek",
-      humansTitle: "Met een persoon spreken",
-      humansText: "U kunt altijd bellen, naar het loket gaan of hulp vragen bij digitale hulpmiddelen.",
-      humansUnknown: "Neem contact op met de dienst Bevolking van uw gemeente, telefonisch of aan het loket.",
-      you: "U", bot: "Guichet (automatische assistent)", thinking: "Ik zoek in de officiële pagina's…",
-      sources: "Officiële bronnen", section: "Deel:", updated: "bijgewerkt op", newTab: "(officiële pagina, opent in een nieuw tabblad)",
-      source: "bron", handoffTitle: "Een persoon kan u beter helpen",
-      urgentTitle: "Een leven in gevaar: bel nu 112",
-      alsoHumans: "Liever met een persoon spreken?", hours: "Openingsuren:",
-      clarify: "Kies een antwoord:",
-      fbQuestion: "Heeft dit antwoord u geholpen?", yes: "Ja", no: "Nee",
-      fbWhy: "Waarom? (niet verplicht)", fbComment: "Een opmerking? (niet verplicht, zonder persoonsgegevens)",
-      fbSend: "Mijn mening versturen", fbThanks: "Bedankt! Uw mening is goed ontvangen.",
-      fbError: "Uw mening kon niet worden verstuurd. Probeer opnieuw.",
-      r_clear: "Duidelijk antwoord", r_no_need_to_call_or_visit: "Geen nood om te bellen of langs te gaan",
-      r_sources_helped: "De bronnen hebben me geholpen", r_unclear: "Niet duidelijk",
-      r_not_my_question: "Geen antwoord op mijn vraag", r_wrong_or_outdated: "Foute of verouderde informatie",
-      r_prefer_a_person: "Ik spreek liever met een persoon",
-      errNetwork: "Geen verbinding met Guichet. Controleer uw internetverbinding en probeer opnieuw.",
-      errBusy: "Guichet start op of is overbelast. Probeer opnieuw over een minuut.",
-      errInput: "Uw vraag is leeg of te lang (hoogstens 1000 tekens). Pas ze aan en probeer opnieuw.",
-      errEmpty: "Schrijf eerst uw vraag.",
-      retry: "Opnieuw proberen", errHumans: "U kunt ook met een persoon spreken:",
-      kind_phone: "Bellen", kind_emergency: "Noodgeval: bellen", kind_counter: "Naar het loket",
-      kind_online: "Online", kind_digital_help: "Hulp bij digitale hulpmiddelen",
-      examples: ["Ik ben mijn identiteitskaart verloren", "Hoe geef ik mijn adreswijziging door?",
-                 "Hoe vraag ik een uittreksel uit het strafregister aan?", "Heb ik recht op het sociaal tarief voor energie?"]
-    },
-    en: {
-      pageTitle: "Guichet – automated assistant for public procedures",
-      skip: "Go to the question", title: "Guichet – public procedures", language: "Language",
-      intro: "I am an automated assistant. I answer from official pages and I can be wrong.",
-      human: "A person is always reachable:", humanLink: "talk to a person",
-      sos: "A life in danger? Call <a href=\"tel:112\">112</a>.",
-      examplesTitle: "Example questions", conversation: "Conversation",
-      label: "Your question", hint: "Enter to send, Shift + Enter for a new line.",
-      send: "Send", restart: "New conversation",
-      humansTitle: "Talk to a person",
-      humansText: "You can always call, go to the counter or get help with digital tools.",
-      humansUnknown: "Contact the population office of your commune, by phone or at the counter.",
-      you: "You", bot: "Guichet (automated assistant)", thinking: "Searching the official pages…",
-      sources: "Official sources", section: "Part:", updated: "updated", newTab: "(official page, opens in a new tab)",
-      source: "source", handoffTitle: "A person can help you better",
-      urgentTitle: "A life in danger: call 112 now",
-      alsoHumans: "Would you rather talk to a person?", hours: "Hours:",
-      clarify: "Choose an answer:",
-      fbQuestion: "Did this answer help you?", yes: "Yes", no: "No",
-      fbWhy: "Why? (optional)", fbComment: "A comment? (optional, no personal details)",
-      fbSend: "Send my feedback", fbThanks: "Thank you! Your feedback has been saved.",
-      fbError: "Your feedback could not be sent. Please try again.",
-      r_clear: "Clear answer", r_no_need_to_call_or_visit: "No need to call or visit",
-      r_sources_helped: "The sources helped me", r_unclear: "Not clear",
-      r_not_my_question: "Does not answer my question", r_wrong_or_outdated: "Wrong or outdated information",
-      r_prefer_a_person: "I would rather talk to a person",
-      errNetwork: "No connection to Guichet. Check your internet connection and try again.",
-      errBusy: "Guichet is starting or overloaded. Try again in a minute.",
-      errInput: "Your question is empty or too long (1000 characters at most). Change it and try again.",
-      errEmpty: "Please write your question first.",
-      retry: "Try again", errHumans: "You can also talk to a person:",
-      kind_phone: "Call", kind_emergency: "Emergency: call", kind_counter: "Go to the counter",
-      kind_online: "Online", kind_digital_help: "Help with digital tools",
-      examples: ["I lost my identity card", "How do I report my change of address?",
-                 "How do I get an extract from the criminal record?", "Am I entitled to the social energy tariff?"]
-    }
-  };
-  var REASONS = {up: ["clear", "no_need_to_call_or_visit", "sources_helped"],
-                 down: ["unclear", "not_my_question", "wrong_or_outdated", "prefer_a_person"]};
-  var KIND_ORDER = ["emergency", "phone", "counter", "digital_help", "online"];
+  /* The server inlines GET /api/config into the page: languages, limits, channel order,
+   * feedback reasons and every sentence (assistant/messages/*.yaml, key "page"). */
+  var CONFIG = JSON.parse(document.getElementById("guichet-config").textContent);
+  var T = CONFIG.strings;
+  var REASONS = CONFIG.feedback_reasons;
+  var KIND_ORDER = CONFIG.channel_kinds;
   var params = new URLSearchParams(location.search);
   var embed = params.get("embed") === "1";
   var lang = pickLanguage();
@@ -451,7 +345,7 @@
     var commentId = id + "-comment";
     form.appendChild(fieldset);
     form.appendChild(ui("label", "fbComment", {for: commentId}));
-    var area = el("textarea", {id: commentId, rows: "2", maxlength: "2000"});
+    var area = el("textarea", {id: commentId, rows: "2", maxlength: String(CONFIG.limits.max_comment_chars)});
     area.value = kept;
     form.appendChild(area);
     form.appendChild(ui("button", "fbSend", {type: "submit", class: "primary"}));
