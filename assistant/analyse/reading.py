@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
+from assistant.data_files import read_yaml_mapping
 from indexing.errors import GuichetError
 from indexing.text import fold_accents
 
@@ -25,14 +24,7 @@ def folded(text: str) -> str:
 
 
 def read_data(name: str) -> dict:
-    path = DATA_DIR / name
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise GuichetError(f"{path}: cannot be read as YAML ({exc})") from exc
-    if not isinstance(raw, dict):
-        raise GuichetError(f"{path}: must map names to patterns")
-    return raw
+    return read_yaml_mapping(DATA_DIR / name, "map names to patterns")
 
 
 def compiled(pattern: object, where: str) -> re.Pattern[str]:

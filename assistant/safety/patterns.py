@@ -26,8 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
-import yaml
-
+from assistant.data_files import read_yaml_mapping
 from indexing.errors import GuichetError
 from indexing.models import Language
 from indexing.text import fold_accents
@@ -99,13 +98,7 @@ def load_patterns(folder: Path, kinds: type[Kind]) -> PatternSet[Kind]:
 
 
 def _read(path: Path) -> dict:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise PatternError(f"{path}: cannot be read as YAML ({exc})") from exc
-    if not isinstance(raw, dict):
-        raise PatternError(f"{path}: must hold 'blocks' and 'patterns'")
-    return raw
+    return read_yaml_mapping(path, "hold 'blocks' and 'patterns'", PatternError)
 
 
 def _blocks(raw: dict, path: Path) -> dict[str, str]:

@@ -15,6 +15,7 @@ import yaml
 from assistant.safety.contact_finder import find_contacts
 from assistant.messages import catalogue
 from assistant.profile import load_profile
+from assistant.safety.scam.check import OfficialDomains
 from assistant.safety.urgency.help_lines import load_help_lines
 from assistant.settings import BUNDLED_CORPUS, BUNDLED_PROFILE, Settings
 from evals.questions import load_questions
@@ -45,8 +46,7 @@ CONTRACT_IDS = (
     "contacts-services",
 )
 OFFICIAL = yaml.safe_load((BUNDLED_CORPUS / "official-domains.yaml").read_text(encoding="utf-8"))
-OFFICIAL_DOMAIN_SUFFIXES = tuple(OFFICIAL["suffixes"])
-OFFICIAL_DOMAINS = frozenset(OFFICIAL["domains"]) | frozenset(OFFICIAL["communes"])
+OFFICIAL_DOMAINS = OfficialDomains.load(BUNDLED_CORPUS)
 COMMUNE_DOMAINS = frozenset(OFFICIAL["communes"])
 MAX_WORDS_PER_SENTENCE = 20
 # Flesch-type scales (Kandel-Moles, Flesch-Douma, Flesch) put plain "standard" prose at 60-70;
@@ -96,7 +96,7 @@ def _urls(document) -> list[str]:
 def _is_official(url: str) -> bool:
     host = urlparse(url if "://" in url else f"https://{url}").hostname or ""
     host = host.removeprefix("www.")
-    return host in OFFICIAL_DOMAINS or host.endswith(OFFICIAL_DOMAIN_SUFFIXES)
+    return OFFICIAL_DOMAINS.holds(host)
 
 
 @pytest.mark.parametrize("document", DOCUMENTS, ids=lambda d: f"{d.language}/{d.doc_id}")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant.data_files import read_yaml_mapping
 from assistant.messages import catalogue
 from assistant.safety.contact_finder import ContactKind, find_all
 from indexing.errors import GuichetError
@@ -155,10 +156,7 @@ def _one_edit_apart(a: str, b: str) -> bool:
 
 
 def load_signs(path: Path) -> tuple[dict[str, re.Pattern[str]], list[str]]:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise GuichetError(f"{path}: cannot be read as YAML ({exc})") from exc
+    raw = read_yaml_mapping(path, "map each sign to its patterns per language")
     patterns = {}
     for name in [sign.value for sign in PATTERN_SIGNS] + [DEADLINE]:
         entry = raw.get(name)
