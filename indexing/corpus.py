@@ -11,21 +11,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlparse
-
-import yaml
 
 from indexing.errors import CorpusProblem
-from indexing.models import (
-    Channel,
-    ChannelKind,
-    ExampleQuestion,
-    Language,
-    ProcedureDocument,
-    Region,
-    Section,
-    SectionKind,
+from indexing.front_matter import (
+    FrontMatter,
+    InvalidDocument,
+    enum_value,
+    is_https_url,
+    parse_contacts,
+    parse_front_matter,
+    parse_questions,
 )
+from indexing.models import Language, ProcedureDocument, Region, Section
 from indexing.sections import allowed_headings, section_kind
 
 if TYPE_CHECKING:  # the topics read this module's rules for ids and questions
@@ -35,10 +32,8 @@ REQUIRED_FIELDS = ("id", "title", "language", "region", "source_url", "reviewed"
                    "keywords", "contacts")
 # Optional: documents written before a field existed still load.
 OPTIONAL_FIELDS = ("questions",)
-CONTACT_FIELDS = ("kind", "label", "value", "hours")
 DOC_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SUMMARY_WORDS = 40
-MAX_QUESTION_CHARS = 200
 NOT_COVERED_FILE = "not-covered.yaml"
 
 
@@ -49,13 +44,6 @@ class CorpusLoad:
     documents: list[ProcedureDocument] = field(default_factory=list)
     problems: list[CorpusProblem] = field(default_factory=list)
     not_covered: list[NotCoveredTopic] = field(default_factory=list)
-
-
-class _InvalidDocument(Exception):
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
@@ -79,7 +67,7 @@ def load_corpus(corpus_dir: Path) -> CorpusLoad:
     for path in corpus_files(corpus_dir):
         try:
             load.documents.append(parse_document(path))
-        except _InvalidDocument as problem:
+        except InvalidDocument as problem:
             load.problems.append(CorpusProblem(path, problem.line, problem.message))
     return load
 
@@ -90,12 +78,12 @@ def parse_document(path: Path) -> ProcedureDocument:
     text = _read_text(path)
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        raise _InvalidDocument(1, "the file must start with a '---' line opening the YAML front matter")
+        raise InvalidDocument(1, "the file must start with a '---' line opening the YAML front matter")
     try:
         closing = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
-        raise _InvalidDocument(1, "front matter is not closed: add a '---' line after it") from None
-    front = _parse_front_matter("\n".join(lines[1:closing]), first_line=2)
+        raise InvalidDocument(1, "front matter is not closed: add a '---' line after it") from None
+    front = parse_front_matter("\n".join(lines[1:closing]), first_line=2)
     sections = _parse_body(lines[closing + 1:], first_line=closing + 2, language=language)
     return _build_document(path, language, front, sections)
 
@@ -104,7 +92,7 @@ def _language_of_folder(path: Path) -> Language:
     try:
         return Language(path.parent.name)
     except ValueError:
-        raise _InvalidDocument(1, f"folder '{path.parent.name}' is not a corpus language; "
+        raise InvalidDocument(1, f"folder '{path.parent.name}' is not a corpus language; "
                                f"use one of {', '.join(lang.value for lang in Language)}") from None
 
 
@@ -114,36 +102,7 @@ def _read_text(path: Path) -> str:
         return raw.decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise _InvalidDocument(line, "the file is not valid UTF-8; save it as UTF-8") from None
-
-
-@dataclass
-class _FrontMatter:
-    values: dict
-    lines: dict[str, int]
-    item_lines: dict[str, list[int]]
-    first_line: int
-
-
-def _parse_front_matter(source: str, first_line: int) -> _FrontMatter:
-    try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-        values = yaml.safe_load(source)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else first_line
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise _InvalidDocument(line, f"front matter is not valid YAML: {reason}") from None
-    if not isinstance(values, dict) or not isinstance(node, yaml.MappingNode):
-        raise _InvalidDocument(first_line, "front matter must be a list of 'key: value' lines")
-    lines: dict[str, int] = {}
-    item_lines: dict[str, list[int]] = {}
-    for key_node, value_node in node.value:
-        key = str(key_node.value)
-        lines[key] = first_line + key_node.start_mark.line
-        if isinstance(value_node, yaml.SequenceNode):
-            item_lines[key] = [first_line + item.start_mark.line for item in value_node.value]
-    return _FrontMatter(values, lines, item_lines, first_line)
+        raise InvalidDocument(line, "the file is not valid UTF-8; save it as UTF-8") from None
 
 
 def _parse_body(lines: list[str], first_line: int, language: Language) -> tuple[Section, ...]:
@@ -158,7 +117,7 @@ def _parse_body(lines: list[str], first_line: int, language: Language) -> tuple[
             return
         content = "\n".join(body).strip()
         if not content:
-            raise _InvalidDocument(heading_line, f"section '## {heading}' is empty")
+            raise InvalidDocument(heading_line, f"section '## {heading}' is empty")
         kind = section_kind(language, heading)
         sections.append(Section(kind=kind, heading=heading, text=content, line=heading_line))
 
@@ -168,31 +127,31 @@ def _parse_body(lines: list[str], first_line: int, language: Language) -> tuple[
         if stripped.startswith("#"):
             level = len(stripped) - len(stripped.lstrip("#"))
             if level != 2:
-                raise _InvalidDocument(number, f"only '##' headings are allowed, found '{stripped}'")
+                raise InvalidDocument(number, f"only '##' headings are allowed, found '{stripped}'")
             close_section()
             heading = stripped[2:].strip()
             kind = section_kind(language, heading)
             if kind is None:
-                raise _InvalidDocument(number, f"unknown section '## {heading}'; use one of: "
+                raise InvalidDocument(number, f"unknown section '## {heading}'; use one of: "
                                        + ", ".join(allowed_headings(language)))
             if kind in seen:
-                raise _InvalidDocument(number, f"section '## {heading}' appears twice; merge them")
+                raise InvalidDocument(number, f"section '## {heading}' appears twice; merge them")
             seen.add(kind)
             heading_line, body = number, []
         elif heading is None:
             if stripped:
-                raise _InvalidDocument(number, "text before the first '##' section; move it into "
+                raise InvalidDocument(number, "text before the first '##' section; move it into "
                                        "a section or into the 'summary' field")
         else:
             body.append(line)
     close_section()
     if not sections:
-        raise _InvalidDocument(first_line, "the document has no '##' section; add at least one of: "
+        raise InvalidDocument(first_line, "the document has no '##' section; add at least one of: "
                                + ", ".join(allowed_headings(language)))
     return tuple(sections)
 
 
-def _build_document(path: Path, language: Language, front: _FrontMatter,
+def _build_document(path: Path, language: Language, front: FrontMatter,
                     sections: tuple[Section, ...]) -> ProcedureDocument:
     values, lines = front.values, front.lines
 
@@ -201,113 +160,41 @@ def _build_document(path: Path, language: Language, front: _FrontMatter,
 
     unknown = sorted(set(values) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS))
     if unknown:
-        raise _InvalidDocument(line_of(unknown[0]), f"unknown front matter field '{unknown[0]}'; "
+        raise InvalidDocument(line_of(unknown[0]), f"unknown front matter field '{unknown[0]}'; "
                                "the fields are " + ", ".join(REQUIRED_FIELDS + OPTIONAL_FIELDS))
     missing = [key for key in REQUIRED_FIELDS if values.get(key) in (None, "", [])]
     if missing:
-        raise _InvalidDocument(front.first_line - 1, "front matter lacks " + ", ".join(missing))
+        raise InvalidDocument(front.first_line - 1, "front matter lacks " + ", ".join(missing))
     doc_id = str(values["id"])
     if not DOC_ID_PATTERN.match(doc_id) or doc_id != path.stem:
-        raise _InvalidDocument(line_of("id"), f"id '{doc_id}' must equal the file name "
+        raise InvalidDocument(line_of("id"), f"id '{doc_id}' must equal the file name "
                                f"'{path.stem}' (lower case letters, digits and dashes)")
     if values["language"] != language.value:
-        raise _InvalidDocument(line_of("language"), f"language '{values['language']}' does not "
+        raise InvalidDocument(line_of("language"), f"language '{values['language']}' does not "
                                f"match the folder '{language.value}/'")
-    region = _enum_value(Region, values["region"], line_of("region"), "region")
+    region = enum_value(Region, values["region"], line_of("region"), "region")
     source_url = str(values["source_url"])
-    if not _is_https_url(source_url):
-        raise _InvalidDocument(line_of("source_url"), f"source_url '{source_url}' must be a full "
+    if not is_https_url(source_url):
+        raise InvalidDocument(line_of("source_url"), f"source_url '{source_url}' must be a full "
                                "https:// address of the official page")
     reviewed = values["reviewed"]
     if not isinstance(reviewed, date):
-        raise _InvalidDocument(line_of("reviewed"), f"reviewed '{reviewed}' must be a date "
+        raise InvalidDocument(line_of("reviewed"), f"reviewed '{reviewed}' must be a date "
                                "written YYYY-MM-DD")
     summary = str(values["summary"]).strip()
     if len(summary.split()) > MAX_SUMMARY_WORDS:
-        raise _InvalidDocument(line_of("summary"), f"summary has {len(summary.split())} words; "
+        raise InvalidDocument(line_of("summary"), f"summary has {len(summary.split())} words; "
                                f"keep it to one plain sentence of at most {MAX_SUMMARY_WORDS}")
     keywords = values["keywords"]
     if not isinstance(keywords, list) or not all(isinstance(k, str) and k.strip() for k in keywords):
-        raise _InvalidDocument(line_of("keywords"), "keywords must be a list of words, "
+        raise InvalidDocument(line_of("keywords"), "keywords must be a list of words, "
                                "e.g. [déménagement, domicile]")
-    contacts = _parse_contacts(values["contacts"], line_of("contacts"),
+    contacts = parse_contacts(values["contacts"], line_of("contacts"),
                                front.item_lines.get("contacts", []))
-    questions = _parse_questions(values.get("questions"), line_of("questions"), sections)
+    questions = parse_questions(values.get("questions"), line_of("questions"), sections)
     return ProcedureDocument(
         doc_id=doc_id, title=str(values["title"]).strip(), language=language, region=region,
         source_url=source_url, reviewed=reviewed, summary=summary,
         keywords=tuple(k.strip() for k in keywords), contacts=contacts, sections=sections,
         path=str(path), questions=questions,
     )
-
-
-def _parse_questions(raw: object, line: int, sections: tuple[Section, ...]
-                     ) -> tuple[ExampleQuestion, ...]:
-    """`questions:` maps a section kind (or `overview`) to the questions citizens ask of it."""
-    if raw is None:
-        return ()
-    present = {SectionKind.OVERVIEW, *(section.kind for section in sections)}
-    kinds = ", ".join(kind.value for kind in SectionKind if kind in present)
-    if not isinstance(raw, dict):
-        raise _InvalidDocument(line, f"questions must map a section to a list of questions, "
-                               f"e.g. 'cost: [Ça coûte combien ?]'; sections here: {kinds}")
-    questions: list[ExampleQuestion] = []
-    for key, texts in raw.items():
-        try:
-            kind = SectionKind(str(key))
-        except ValueError:
-            raise _InvalidDocument(line, f"questions: '{key}' is not a section kind; use one "
-                                   f"of: {kinds}") from None
-        if kind not in present:
-            raise _InvalidDocument(line, f"questions: the document has no '{key}' section; "
-                                   f"its sections are: {kinds}")
-        if not isinstance(texts, list) or not texts:
-            raise _InvalidDocument(line, f"questions: '{key}' must be a list of questions")
-        for text in texts:
-            if not isinstance(text, str) or not text.strip():
-                raise _InvalidDocument(line, f"questions: '{key}' holds an empty or non-text "
-                                       "entry; quote a question that starts with a symbol")
-            if len(text) > MAX_QUESTION_CHARS:
-                raise _InvalidDocument(line, f"questions: '{text[:40]}...' is longer than "
-                                       f"{MAX_QUESTION_CHARS} characters; keep the citizen's "
-                                       "short question")
-            questions.append(ExampleQuestion(kind, " ".join(text.split())))
-    return tuple(questions)
-
-
-def _parse_contacts(raw: object, line: int, item_lines: list[int]) -> tuple[Channel, ...]:
-    if not isinstance(raw, list):
-        raise _InvalidDocument(line, "contacts must be a list of {kind, label, value, hours}")
-    channels = []
-    for index, entry in enumerate(raw):
-        entry_line = item_lines[index] if index < len(item_lines) else line
-        if not isinstance(entry, dict):
-            raise _InvalidDocument(entry_line, "each contact needs kind, label and value")
-        unknown = sorted(set(entry) - set(CONTACT_FIELDS))
-        if unknown:
-            raise _InvalidDocument(entry_line, f"unknown contact field '{unknown[0]}'; "
-                                   "the fields are " + ", ".join(CONTACT_FIELDS))
-        lacking = [key for key in ("kind", "label", "value") if not str(entry.get(key) or "").strip()]
-        if lacking:
-            raise _InvalidDocument(entry_line, "contact lacks " + ", ".join(lacking))
-        kind = _enum_value(ChannelKind, entry["kind"], entry_line, "contact kind")
-        value = str(entry["value"]).strip()
-        if kind is ChannelKind.ONLINE and not _is_https_url(value):
-            raise _InvalidDocument(entry_line, f"online contact '{value}' must be an https:// address")
-        hours = entry.get("hours")
-        channels.append(Channel(kind=kind, label=str(entry["label"]).strip(), value=value,
-                                hours=str(hours).strip() if hours else None))
-    return tuple(channels)
-
-
-def _enum_value(enum: type, value: object, line: int, name: str):
-    try:
-        return enum(value)
-    except ValueError:
-        raise _InvalidDocument(line, f"{name} '{value}' is not one of "
-                               + ", ".join(member.value for member in enum)) from None
-
-
-def _is_https_url(value: str) -> bool:
-    parsed = urlparse(value)
-    return parsed.scheme == "https" and bool(parsed.netloc) and " " not in value

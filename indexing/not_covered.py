@@ -16,8 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from indexing.corpus import DOC_ID_PATTERN, MAX_QUESTION_CHARS, NOT_COVERED_FILE
+from indexing.corpus import DOC_ID_PATTERN, NOT_COVERED_FILE
 from indexing.errors import CorpusProblem
+from indexing.front_matter import MAX_QUESTION_CHARS
 from indexing.models import Language, SectionKind
 from indexing.questions import IndexedQuestion
 
