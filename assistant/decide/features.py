@@ -48,43 +48,61 @@ class RequestSignals:
     words: int
 
 
+@dataclass
+class _BestScores:
+    """Each document's best score of each kind over the candidates retrieved for the request."""
+
+    question: dict[str, float] = field(default_factory=dict)
+    question_section: dict[str, SectionKind] = field(default_factory=dict)
+    passage: dict[str, float] = field(default_factory=dict)
+    lexical: dict[str, float] = field(default_factory=dict)
+    fused: dict[str, float] = field(default_factory=dict)
+    passages_of: dict[str, list[Passage]] = field(default_factory=dict)
+
+
+def _best_scores(candidates: Candidates) -> _BestScores:
+    best = _BestScores()
+    for hit in candidates.questions:
+        doc = hit.question.doc_id
+        if hit.similarity > best.question.get(doc, -1.0):
+            best.question[doc] = hit.similarity
+            best.question_section[doc] = hit.question.section
+    for passage in candidates.passages:
+        doc = passage.chunk.doc_id
+        best.passages_of.setdefault(doc, []).append(passage)
+        if passage.dense_similarity is not None:
+            best.passage[doc] = max(best.passage.get(doc, -1.0), passage.dense_similarity)
+        if passage.lexical_score is not None:
+            best.lexical[doc] = max(best.lexical.get(doc, 0.0), passage.lexical_score)
+        best.fused[doc] = max(best.fused.get(doc, 0.0), passage.fused_score)
+    return best
+
+
+def _candidate_pool(candidates: Candidates, best: _BestScores, signals: RequestSignals,
+                    sections_of: dict[str, set[SectionKind]]) -> list[str]:
+    """The best few procedures by example questions and by passages, and the turn before's."""
+    by_question = sorted(best.question, key=best.question.get, reverse=True)[:4]
+    by_passage = list(dict.fromkeys(p.chunk.doc_id for p in candidates.passages))[:4]
+    previous = [doc for doc in signals.previous_doc_ids if doc in sections_of]
+    pool = [doc for doc in dict.fromkeys([*by_question, *by_passage, *previous])
+            if doc in sections_of]
+    return pool[:MAX_CANDIDATES + len(signals.previous_doc_ids)]
+
+
 def candidate_evidence(candidates: Candidates, language: Language, signals: RequestSignals,
                        sections_of: dict[str, set[SectionKind]],
                        coverage_of) -> list[CandidateEvidence]:
     """Evidence of the candidate procedures, in no particular order (the ranker orders them)."""
-    question_best: dict[str, float] = {}
-    question_section: dict[str, SectionKind] = {}
-    for hit in candidates.questions:
-        doc = hit.question.doc_id
-        if hit.similarity > question_best.get(doc, -1.0):
-            question_best[doc] = hit.similarity
-            question_section[doc] = hit.question.section
+    best = _best_scores(candidates)
     top_questions = [hit.question.doc_id for hit in candidates.questions[:VOTING_QUESTIONS]]
-    passage_best: dict[str, float] = {}
-    lexical_best: dict[str, float] = {}
-    fused_best: dict[str, float] = {}
-    passages_of: dict[str, list[Passage]] = {}
-    for passage in candidates.passages:
-        doc = passage.chunk.doc_id
-        passages_of.setdefault(doc, []).append(passage)
-        if passage.dense_similarity is not None:
-            passage_best[doc] = max(passage_best.get(doc, -1.0), passage.dense_similarity)
-        if passage.lexical_score is not None:
-            lexical_best[doc] = max(lexical_best.get(doc, 0.0), passage.lexical_score)
-        fused_best[doc] = max(fused_best.get(doc, 0.0), passage.fused_score)
-    pool = list(dict.fromkeys([*sorted(question_best, key=question_best.get, reverse=True)[:4],
-                               *list(dict.fromkeys(p.chunk.doc_id for p in candidates.passages))
-                               [:4], *(d for d in signals.previous_doc_ids if d in sections_of)]))
-    pool = [doc for doc in pool if doc in sections_of][:MAX_CANDIDATES + len(
-        signals.previous_doc_ids)]
-    top_lexical = max(lexical_best.values(), default=0.0) or 1.0
+    top_lexical = max(best.lexical.values(), default=0.0) or 1.0
     uncovered = candidates.uncovered[0].similarity if candidates.uncovered else None
     evidence = []
-    for doc in pool:
-        q_sim = question_best.get(doc, SIMILARITY_BASE - 0.05)
-        p_sim = passage_best.get(doc, SIMILARITY_BASE - 0.05)
-        others_q = max((v for d, v in question_best.items() if d != doc), default=q_sim - 0.05)
-        others_p = max((v for d, v in passage_best.items() if d != doc), default=p_sim - 0.05)
+    for doc in _candidate_pool(candidates, best, signals, sections_of):
+        q_sim = best.question.get(doc, SIMILARITY_BASE - 0.05)
+        p_sim = best.passage.get(doc, SIMILARITY_BASE - 0.05)
+        others_q = max((v for d, v in best.question.items() if d != doc), default=q_sim - 0.05)
+        others_p = max((v for d, v in best.passage.items() if d != doc), default=p_sim - 0.05)
         aspect = signals.aspect
         features = {
             "question_similarity": (q_sim - SIMILARITY_BASE) * 10,
@@ -92,8 +110,8 @@ def candidate_evidence(candidates: Candidates, language: Language, signals: Requ
             "question_votes": top_questions.count(doc) / VOTING_QUESTIONS,
             "passage_similarity": (p_sim - SIMILARITY_BASE) * 10,
             "passage_margin": (p_sim - others_p) * 10,
-            "lexical": lexical_best.get(doc, 0.0) / top_lexical,
-            "fused": fused_best.get(doc, 0.0) * 30,
+            "lexical": best.lexical.get(doc, 0.0) / top_lexical,
+            "fused": best.fused.get(doc, 0.0) * 30,
             "coverage": coverage_of(doc),
             "aspect_section": 0.0 if aspect is None else (1.0 if aspect in sections_of[doc]
                                                           else -1.0),
@@ -104,9 +122,9 @@ def candidate_evidence(candidates: Candidates, language: Language, signals: Requ
             "uncovered_lead": -1.0 if uncovered is None else
             max(-1.0, min(1.0, (uncovered - q_sim) * 10)),
         }
-        section = aspect if aspect in sections_of[doc] else question_section.get(doc)
-        if section is None and passages_of.get(doc):
-            section = passages_of[doc][0].chunk.section
-        evidence.append(CandidateEvidence(doc, language, features, section,
-                                          tuple(passages_of.get(doc, ()))))
+        passages = best.passages_of.get(doc, [])
+        section = aspect if aspect in sections_of[doc] else best.question_section.get(doc)
+        if section is None and passages:
+            section = passages[0].chunk.section
+        evidence.append(CandidateEvidence(doc, language, features, section, tuple(passages)))
     return evidence
