@@ -44,57 +44,58 @@ PASSAGE_TYPES = ["number", "str", "str", "str", "number", "number", "number", "n
 
 
 
-def build_workbench(using: Callable[[], AbstractContextManager[Guichet | None]],
-                    max_question_chars: int) -> gr.Blocks:
-    """The workbench; `using()` holds the deployment's Guichet (None while it loads) for the
-    length of one call, so that a rebuild cannot remove its files mid-call."""
+class _WorkbenchCalls:
+    """What the workbench's events do; `using()` holds the deployment's Guichet (None while it
+    loads) for the length of one call, so that a rebuild cannot remove its files mid-call."""
+
+    def __init__(self, using: Callable[[], AbstractContextManager[Guichet | None]]) -> None:
+        self._using = using
 
     @contextmanager
-    def ready() -> Iterator[Guichet]:
-        with using() as guichet:
+    def _ready(self) -> Iterator[Guichet]:
+        with self._using() as guichet:
             if guichet is None:
                 raise gr.Error(NOT_READY, print_exception=False)
             yield guichet
 
-    def on_load():
-        with using() as guichet:
+    def on_load(self):
+        with self._using() as guichet:
             if guichet is None:
                 return NOT_READY, gr.Dropdown()
-            return _status(guichet), gr.Dropdown(choices=document_choices(guichet.procedures()))
+            manifest = guichet.manifest
+            status = (f"Index {manifest.index_version} · {manifest.documents} documents · "
+                      f"{manifest.chunks} passages")
+            return status, gr.Dropdown(choices=document_choices(guichet.procedures()))
 
-    def _status(guichet: Guichet) -> str:
-        manifest = guichet.manifest
-        return (f"Index {manifest.index_version} · {manifest.documents} documents · "
-                f"{manifest.chunks} passages")
-
-    def search(query: str, k: float, language: str) -> list[list]:
+    def search(self, query: str, k: float, language: str) -> list[list]:
         query = query.strip()
         if not query:
             raise gr.Error("Tapez des mots à chercher. (Type some search words.)")
-        with ready() as guichet:
+        with self._ready() as guichet:
             if language == ALL_LANGUAGES:
                 passages = guichet.search(query, int(k))
             else:
                 passages = guichet.retriever.search(query, int(k), [Language(language)])
         return passage_rows(passages)
 
+    @staticmethod
     def open_selected(event: gr.SelectData):
         doc_id, language = event.row_value[1], event.row_value[2]
         return gr.Tabs(selected="document"), doc_id, language
 
-    def show_document(doc_id: str | None, language: str) -> str:
+    def show_document(self, doc_id: str | None, language: str) -> str:
         if not doc_id:
             return ""
-        with ready() as guichet:
+        with self._ready() as guichet:
             document = guichet.procedure(doc_id, Language(language))
         if document is None:
             return (f"Aucune procédure `{doc_id}` en `{language}`. Choisissez-en une dans la "
                     "liste. (No such procedure in that language; pick one from the list.)")
         return document_markdown(document, guichet.settings.review_age_days)
 
-    def answer(text: str, language: str):
+    def answer(self, text: str, language: str):
         wanted = None if language == AUTO_LANGUAGE else Language(language)
-        with ready() as guichet:
+        with self._ready() as guichet:
             try:
                 staff = guichet.ask(Question(text, wanted, audience=Audience.STAFF))
                 citizen = guichet.ask(Question(text, staff.language, audience=Audience.CITIZEN))
@@ -107,59 +108,74 @@ def build_workbench(using: Callable[[], AbstractContextManager[Guichet | None]],
                     debug_markdown(resolution, guichet.pipeline.generator_name),
                     passage_rows(resolution.candidates.passages))
 
+
+def build_workbench(using: Callable[[], AbstractContextManager[Guichet | None]],
+                    max_question_chars: int) -> gr.Blocks:
+    """The workbench over the Guichet that `using()` holds (see `_WorkbenchCalls`)."""
+    calls = _WorkbenchCalls(using)
     with gr.Blocks(title=TITLE, analytics_enabled=False) as workbench:
         gr.Markdown(f"# {TITLE}")
         status = gr.Markdown(NOT_READY)
         with gr.Tabs() as tabs:
-            with gr.Tab("Recherche (Search)", id="search"):
-                with gr.Row():
-                    query = gr.Textbox(label="Recherche (search words)", scale=4,
-                                       max_length=max_question_chars, submit_btn=True)
-                    k = gr.Slider(1, 50, value=10, step=1, label="Passages (k)", scale=1)
-                    search_language = gr.Radio(
-                        [("Toutes (all)", ALL_LANGUAGES), *LANGUAGE_CHOICES],
-                        value=ALL_LANGUAGES, label="Langue (language)", scale=1)
-                gr.Markdown("Cliquez une ligne pour ouvrir la procédure. "
-                            "(Click a row to open the procedure.)")
-                results = passage_table("Résultats (results)", "staff-results")
-            with gr.Tab("Procédure (Document)", id="document"):
-                with gr.Row():
-                    doc_id = gr.Dropdown([], label="Procédure (doc_id)", allow_custom_value=True,
-                                         filterable=True, scale=4)
-                    doc_language = gr.Radio(LANGUAGE_CHOICES, value=Language.FR.value,
-                                            label="Langue (language)", scale=1)
-                document = gr.Markdown(elem_id="staff-document", line_breaks=True)
-            with gr.Tab("Réponse (Answer)", id="answer"):
-                with gr.Row():
-                    question = gr.Textbox(label="Question du citoyen (citizen's question)",
-                                          lines=2, scale=4, max_length=max_question_chars)
-                    answer_language = gr.Radio(
-                        [("Auto", AUTO_LANGUAGE), *LANGUAGE_CHOICES], value=AUTO_LANGUAGE,
-                        label="Langue (language)", scale=1)
-                ask = gr.Button("Répondre (Answer)", variant="primary")
-                answer_status = gr.Markdown(elem_id="staff-answer-status")
-                with gr.Row():
-                    staff_answer = gr.Markdown(label="Réponse complète (staff answer)",
-                                               show_label=True, line_breaks=True,
-                                               elem_id="staff-answer", container=True)
-                    citizen = gr.Textbox(label="Copier pour le citoyen (copy for the citizen)",
-                                         lines=12, interactive=False, buttons=["copy"],
-                                         elem_id="staff-citizen-copy")
-                with gr.Accordion("Debug (évaluateurs / evaluators)", open=False):
-                    debug = gr.Markdown(elem_id="staff-debug")
-                    debug_passages = passage_table("Passages retrouvés (retrieved)",
-                                                   "staff-debug-passages")
-
-        workbench.load(on_load, outputs=[status, doc_id])
-        query.submit(search, [query, k, search_language], results)
-        results.select(open_selected, None, [tabs, doc_id, doc_language])
-        doc_id.change(show_document, [doc_id, doc_language], document)
-        doc_language.change(show_document, [doc_id, doc_language], document)
-        answer_outputs = [answer_status, staff_answer, citizen, debug, debug_passages]
-        ask.click(answer, [question, answer_language], answer_outputs)
-        question.submit(answer, [question, answer_language], answer_outputs)
+            query, k, search_language, results = _search_tab(max_question_chars)
+            doc_id, doc_language, document = _document_tab()
+            question, answer_language, ask, answer_outputs = _answer_tab(max_question_chars)
+        workbench.load(calls.on_load, outputs=[status, doc_id])
+        query.submit(calls.search, [query, k, search_language], results)
+        results.select(calls.open_selected, None, [tabs, doc_id, doc_language])
+        doc_id.change(calls.show_document, [doc_id, doc_language], document)
+        doc_language.change(calls.show_document, [doc_id, doc_language], document)
+        ask.click(calls.answer, [question, answer_language], answer_outputs)
+        question.submit(calls.answer, [question, answer_language], answer_outputs)
     workbench.queue(default_concurrency_limit=CONCURRENT_CALLS)
     return workbench
+
+
+def _search_tab(max_question_chars: int):
+    with gr.Tab("Recherche (Search)", id="search"):
+        with gr.Row():
+            query = gr.Textbox(label="Recherche (search words)", scale=4,
+                               max_length=max_question_chars, submit_btn=True)
+            k = gr.Slider(1, 50, value=10, step=1, label="Passages (k)", scale=1)
+            language = gr.Radio([("Toutes (all)", ALL_LANGUAGES), *LANGUAGE_CHOICES],
+                                value=ALL_LANGUAGES, label="Langue (language)", scale=1)
+        gr.Markdown("Cliquez une ligne pour ouvrir la procédure. "
+                    "(Click a row to open the procedure.)")
+        results = passage_table("Résultats (results)", "staff-results")
+    return query, k, language, results
+
+
+def _document_tab():
+    with gr.Tab("Procédure (Document)", id="document"):
+        with gr.Row():
+            doc_id = gr.Dropdown([], label="Procédure (doc_id)", allow_custom_value=True,
+                                 filterable=True, scale=4)
+            language = gr.Radio(LANGUAGE_CHOICES, value=Language.FR.value,
+                                label="Langue (language)", scale=1)
+        document = gr.Markdown(elem_id="staff-document", line_breaks=True)
+    return doc_id, language, document
+
+
+def _answer_tab(max_question_chars: int):
+    with gr.Tab("Réponse (Answer)", id="answer"):
+        with gr.Row():
+            question = gr.Textbox(label="Question du citoyen (citizen's question)",
+                                  lines=2, scale=4, max_length=max_question_chars)
+            language = gr.Radio([("Auto", AUTO_LANGUAGE), *LANGUAGE_CHOICES],
+                                value=AUTO_LANGUAGE, label="Langue (language)", scale=1)
+        ask = gr.Button("Répondre (Answer)", variant="primary")
+        answer_status = gr.Markdown(elem_id="staff-answer-status")
+        with gr.Row():
+            staff_answer = gr.Markdown(label="Réponse complète (staff answer)", show_label=True,
+                                       line_breaks=True, elem_id="staff-answer", container=True)
+            citizen = gr.Textbox(label="Copier pour le citoyen (copy for the citizen)",
+                                 lines=12, interactive=False, buttons=["copy"],
+                                 elem_id="staff-citizen-copy")
+        with gr.Accordion("Debug (évaluateurs / evaluators)", open=False):
+            debug = gr.Markdown(elem_id="staff-debug")
+            debug_passages = passage_table("Passages retrouvés (retrieved)",
+                                           "staff-debug-passages")
+    return question, language, ask, [answer_status, staff_answer, citizen, debug, debug_passages]
 
 
 def workbench_theme() -> gr.themes.Base:
