@@ -7,7 +7,8 @@ from assistant.profile import DeploymentProfile
 from indexing.models import Channel, ChannelKind, Language, ProcedureDocument
 
 MAX_CHANNELS = 5
-# How the pages list a handoff's channels: an emergency line first, then a human, then online.
+# The order a handoff lists its channels in, which the pages keep: an emergency line first, then a
+# person (a call before a counter, since a call needs no trip), then online.
 CHANNEL_DISPLAY_ORDER = (ChannelKind.EMERGENCY, ChannelKind.PHONE, ChannelKind.COUNTER,
                          ChannelKind.DIGITAL_HELP, ChannelKind.ONLINE)
 FALLBACK_DOCUMENT = "contacts-services"
@@ -34,5 +35,7 @@ class ChannelChooser:
         by_office: dict[tuple[ChannelKind, str], Channel] = {}
         for channel in offered:
             by_office.setdefault((channel.kind, channel.label.casefold()), channel)
-        unique = sorted(by_office.values(), key=lambda channel: channel.kind is ChannelKind.ONLINE)
-        return tuple(unique[:MAX_CHANNELS])
+        # Which channels: the first few, online ones last; then listed in the display order.
+        chosen = sorted(by_office.values(), key=lambda channel: channel.kind is ChannelKind.ONLINE)
+        return tuple(sorted(chosen[:MAX_CHANNELS],
+                            key=lambda channel: CHANNEL_DISPLAY_ORDER.index(channel.kind)))
