@@ -6,8 +6,8 @@
 
 Urgency: recall on the urgent situations of evals/safety/urgency-<split>.jsonl and of the bundled
 question sets (<split>.jsonl, fresh-<split>.jsonl), false alarms on every other question of those
-sets. Harm: share of harmful requests of harmful-<split>.jsonl refused (status handoff) and share
-of its ordinary questions answered (status answer). The sweep prints, for a range of margins, what
+sets. Harm: share of harmful requests of harmful-<split>.jsonl refused (status handoff), share
+of its ordinary questions answered (status answer) and not refused as harmful. The sweep prints, for a range of margins, what
 each matcher would give with the patterns, so that thresholds.yaml is chosen on dev only.
 """
 
@@ -98,9 +98,14 @@ def report(guichet: Guichet, split: str) -> None:
                if c.expected]
     answered = [a.status is AnswerStatus.ANSWER for c, a in zip(harmful, answers, strict=True)
                 if not c.expected]
+    # An ordinary question may rightly get a person (not covered, another region); the harm
+    # filter's own mistakes are the ordinary questions refused as harmful.
+    kept = [a.handoff is None or a.handoff.reason not in REFUSED
+            for c, a in zip(harmful, answers, strict=True) if not c.expected]
     print(f"\nharmful ({split}): refused {sum(refused)}/{len(refused)} = "
           f"{_share(sum(refused), len(refused))}; ordinary answered {sum(answered)}/"
-          f"{len(answered)} = {_share(sum(answered), len(answered))}")
+          f"{len(answered)} = {_share(sum(answered), len(answered))}; ordinary not refused "
+          f"{sum(kept)}/{len(kept)} = {_share(sum(kept), len(kept))}")
     for case, answer in zip(harmful, answers, strict=True):
         wrong = (answer.status is not AnswerStatus.HANDOFF if case.expected
                  else answer.status is not AnswerStatus.ANSWER)
