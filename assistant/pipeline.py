@@ -22,6 +22,7 @@ from assistant.analyse.language import detect_language
 from assistant.analyse.scope import Scope
 from assistant.compose.answer import AnswerComposer, AnswerPart
 from assistant.compose.channels import ChannelChooser
+from assistant.compose.related import RelatedRights
 from assistant.compose.urgent import urgent_message
 from assistant.decide.features import RequestSignals
 from assistant.decide.policy import (
@@ -81,6 +82,7 @@ class Steps:
     composer: AnswerComposer
     channels: ChannelChooser
     allow_list: ContactAllowList
+    related: RelatedRights
 
 
 class AnswerPipeline:
@@ -228,9 +230,15 @@ class AnswerPipeline:
                     len(extra.text.split()) >= MIN_NAMED_QUESTION_WORDS:
                 notes.append(messages.text("second_question", language, question=extra.text))
         composed = self.steps.composer.compose(parts, language, audience)
+        citations = composed.citations
+        related = self.steps.related.block(first.candidate.doc_id, language, len(citations) + 1,
+                                           {part.document.doc_id for part in parts})
+        if related is not None:
+            notes.append(related.text)
+            citations += related.citations
         document = self._documents[(first.candidate.doc_id, language)]
         return Answer(text, language, AnswerStatus.ANSWER,
-                      "\n\n".join([composed.text, *notes]), composed.citations, first.probability,
+                      "\n\n".join([composed.text, *notes]), citations, first.probability,
                       Handoff(HandoffReason.CHOICE, self.steps.channels.channels(language,
                                                                                  document)))
 

@@ -16,6 +16,7 @@ from assistant.analyse.analysis import Analyser
 from assistant.analyse.spelling import SpellingCorrector
 from assistant.compose.answer import AnswerComposer
 from assistant.compose.channels import ChannelChooser
+from assistant.compose.related import RelatedRights
 from assistant.decide.model import load_model
 from assistant.decide.policy import DecisionPolicy
 from assistant.pipeline import AnswerPipeline, Resolution, Steps
@@ -23,6 +24,7 @@ from assistant.profile import DeploymentProfile, load_profile
 from assistant.retrieve.candidates import CandidateRetriever
 from assistant.retrieve.hybrid import HybridRetriever
 from assistant.retrieve.ranker import DocumentRanker
+from assistant.rights.check import RightsCheck, open_rights_check
 from assistant.safety.checks import SafetyCheck, build_safety_check
 from assistant.safety.contact_finder import ContactKind, find_all
 from assistant.safety.contacts import ContactAllowList
@@ -128,7 +130,7 @@ def _reference_embedder(settings: Settings, backend: EmbeddingBackend):
 
 def _steps(settings: Settings, index: OpenIndex, retriever: HybridRetriever,
            queries: QueryCachingBackend, profile: DeploymentProfile, safety: SafetyCheck,
-           generator: AnswerGenerator | None) -> Steps:
+           generator: AnswerGenerator | None, rights: RightsCheck | None) -> Steps:
     chunks = list(index.chunks.values())
     allow_list = ContactAllowList.from_texts(
         [chunk.text for chunk in chunks] + [chunk.url for chunk in chunks]
@@ -148,15 +150,17 @@ def _steps(settings: Settings, index: OpenIndex, retriever: HybridRetriever,
                                          allow_list),
                  channels=ChannelChooser(profile, {(d.doc_id, d.language): d
                                                    for d in index.documents}),
-                 allow_list=allow_list)
+                 allow_list=allow_list, related=RelatedRights(rights))
 
 
 class Guichet:
     """One warm assistant: the embedding model loaded, one build of the index open."""
 
     def __init__(self, settings: Settings, retriever: HybridRetriever,
-                 pipeline: AnswerPipeline, stores: Stores) -> None:
+                 pipeline: AnswerPipeline, stores: Stores,
+                 rights: RightsCheck | None = None) -> None:
         self.settings = settings
+        self.rights = rights  # None when the corpus has no rights file
         self.retriever = retriever
         self.pipeline = pipeline
         self.stores = stores
@@ -177,15 +181,18 @@ class Guichet:
         retriever = HybridRetriever(index, queries, settings.retrieval_candidates, settings.rrf_k)
         profile = load_profile(settings.profile)
         embed_reference = _reference_embedder(settings, backend)
+        # A collection imported from elsewhere has its own documents, not the corpus's rights.
+        rights = None if settings.collection else open_rights_check(settings.corpus_dir,
+                                                                    index.documents)
         ordinary = list(dict.fromkeys([*reference_questions(),
                                        *(q.text for q in index.questions.questions)]))
         safety = build_safety_check(embed_reference, queries.embed_queries,
                                     embed_reference(ordinary), profile.region)
         pipeline = AnswerPipeline(
-            _steps(settings, index, retriever, queries, profile, safety, generator),
+            _steps(settings, index, retriever, queries, profile, safety, generator, rights),
             {(d.doc_id, d.language): d for d in index.documents}, index.topics,
             stores.conversations, profile.region, settings.max_question_chars)
-        return cls(settings, retriever, pipeline, stores)
+        return cls(settings, retriever, pipeline, stores, rights)
 
     @property
     def manifest(self) -> IndexManifest:

@@ -1,0 +1,1 @@
+"""Rights a household may be entitled to: the questionnaire, its rules, and the related rights."""
