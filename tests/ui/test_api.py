@@ -306,3 +306,9 @@ def test_a_request_may_choose_another_built_collection(service_public_collection
         assert unknown.status_code == 422
         assert "service-public" in unknown.json()["detail"][0]["msg"]
         assert server.get("/api/search", q="x", collection="Not A Name").status_code == 422
+
+
+def test_a_corpus_without_a_rights_file_says_so(server):
+    response = server.get("/api/rights-check/questions", language="fr")
+    assert response.status_code == 404
+    assert "rights.yaml" in response.text

@@ -24,6 +24,7 @@ from ui.api.routes import (
     message_check,
     pages,
     procedures,
+    rights,
     search,
 )
 from ui.api.security import SecurityHeaders
@@ -52,7 +53,8 @@ def create_app(settings: Settings) -> FastAPI:
                            expose_headers=["X-Total-Count", "Retry-After"])
     app.add_middleware(SecurityHeaders, frame_ancestors=settings.cors_origins)
     app.add_middleware(UnexpectedErrors)
-    for module in (pages, config, health, ask, search, procedures, feedback, message_check):
+    for module in (pages, config, health, ask, search, procedures, feedback, message_check,
+                   rights):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC), name="static")
     return _with_workbench(app, state)

@@ -45,3 +45,12 @@ class MessageCheckIn(BaseModel):
     text: str = Field(max_length=MAX_TEXT_CHARS, description="The message, as received.")
     language: Literal["fr", "nl", "en"] | None = Field(
         default=None, description="Language of the reply; detected when absent.")
+
+
+class RightsCheckIn(BaseModel):
+    """A household's answers to the rights questionnaire; questions left out match nothing."""
+
+    language: Literal["fr", "nl", "en"] = "fr"
+    answers: dict[str, str] = Field(max_length=16,
+                                    description="question id -> option id, from "
+                                                "GET /api/rights-check/questions")

@@ -170,3 +170,36 @@ class MessageCheckOut(BaseModel):
         return cls(signals=[SignalOut(sign=s.sign.value, evidence=s.evidence,
                                       explanation=s.explanation) for s in report.signals],
                    advice=report.advice)
+
+
+class OptionOut(BaseModel):
+    id: str
+    text: str
+
+
+class HouseholdQuestionOut(BaseModel):
+    id: str
+    text: str
+    options: list[OptionOut]
+
+
+class RightsQuestionsOut(BaseModel):
+    """The questionnaire, one question per screen, in the language asked for."""
+
+    language: str
+    questions: list[HouseholdQuestionOut]
+
+
+class RightOut(BaseModel):
+    doc_id: str
+    title: str
+    why: str = Field(description="The answers that matched and the condition to check.")
+    url: str = Field(description="The official page of the procedure.")
+    where: str = Field(description="Where to apply, from the procedure's page; may be empty.")
+    documents: list[str] = Field(description="The documents to bring, from the procedure's page.")
+
+
+class RightsCheckOut(BaseModel):
+    """Rights to check, never a promise: each says why it came up and where to ask."""
+
+    rights: list[RightOut]
