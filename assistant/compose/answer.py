@@ -109,8 +109,12 @@ class AnswerComposer:
 def heading(document: ProcedureDocument, section: SectionKind | None, language: Language) -> str:
     aspect = catalogue().table("aspect_headings", language)[(section or SectionKind.OVERVIEW)
                                                              .value]
-    separator = " : " if language is Language.FR else ": "
-    return f"{document.title}{separator}{aspect}"
+    return f"{document.title}{label_separator(language)}{aspect}"
+
+
+def label_separator(language: Language) -> str:
+    """What joins a label to its text: French typography puts a space before the colon."""
+    return " : " if language is Language.FR else ": "
 
 
 def part_document(parts: Sequence[AnswerPart], chunk: Chunk) -> ProcedureDocument:

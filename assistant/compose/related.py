@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from assistant.compose.answer import label_separator
 from assistant.messages import catalogue
 from assistant.models import Citation
 from assistant.rights.check import RightsCheck
@@ -39,7 +40,7 @@ class RelatedRights:
                    if document.doc_id not in already_cited][:MAX_RELATED]
         if not related:
             return None
-        separator = " : " if language is Language.FR else ": "
+        separator = label_separator(language)
         lines, citations = [catalogue().text("rights.also_entitled", language)], []
         for number, (document, condition) in enumerate(related, start=first_number):
             lines.append(f"- {document.title}{separator}{condition} [{number}]")

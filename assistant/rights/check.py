@@ -63,9 +63,9 @@ class RightsCheck:
 
     def related(self, doc_id: str, language: Language) -> list[tuple[ProcedureDocument, str]]:
         """The rights that often go with `doc_id`, each with its condition, for its answers."""
+        # Every rule's document exists in every language: the rules file is checked on loading.
         return [(self._documents[(rule.doc_id, language)], rule.condition[language])
-                for rule in self.rules.rules
-                if doc_id in rule.after and (rule.doc_id, language) in self._documents]
+                for rule in self.rules.rules if doc_id in rule.after]
 
     def _found(self, rule: RightRule, group: dict[str, frozenset[str]], answers: dict[str, str],
                language: Language) -> RightFound:
